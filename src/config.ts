@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  STEWARD_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  STEWARD_HOST: z.string().min(1).default('127.0.0.1'),
+  STEWARD_DATA_DIR: z.string().min(1).default('./data'),
+  STEWARD_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  STEWARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STEWARD_PUBLIC_URL: z.string().url().optional(),
+  STEWARD_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  STEWARD_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres:// URL, or undefined for the embedded SQLite file in dataDir. */
+  databaseUrl: string | undefined;
+  sqlitePath: string;
+  logLevel: z.infer<typeof envSchema>['STEWARD_LOG_LEVEL'];
+  publicUrl: string | undefined;
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  trustProxy: boolean;
+  shutdownTimeoutMs: number;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; nothing else in Steward reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.STEWARD_DATA_DIR);
+  return {
+    port: e.STEWARD_PORT,
+    host: e.STEWARD_HOST,
+    dataDir,
+    databaseUrl: e.STEWARD_DATABASE_URL,
+    sqlitePath: path.join(dataDir, 'steward.db'),
+    logLevel: e.STEWARD_LOG_LEVEL,
+    publicUrl: e.STEWARD_PUBLIC_URL,
+    trustProxy: e.STEWARD_TRUST_PROXY,
+    shutdownTimeoutMs: e.STEWARD_SHUTDOWN_TIMEOUT_MS,
+  };
+}

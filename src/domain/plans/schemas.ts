@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import type { PlansTable, PlanVersionsTable } from '../../storage/schema.ts';
+import { currencySchema, moneyMinorSchema, nameSchema } from '../shared/validation.ts';
+
+export const ALERT_CHANNELS = ['email', 'webhook', 'slack'] as const;
+export const FEATURE_FLAGS = [
+  'monthlyReport',
+  'statusPage',
+  'clientPortal',
+  'sslMonitoring',
+  'performanceMonitoring',
+  'quarterlyReview',
+  'hidePoweredBy',
+] as const;
+export type FeatureFlag = (typeof FEATURE_FLAGS)[number];
+
+const featuresSchema = z
+  .object(Object.fromEntries(FEATURE_FLAGS.map((f) => [f, z.boolean()])) as Record<FeatureFlag, z.ZodBoolean>)
+  .strict();
+
+/** Everything a plan promises and costs; each change makes a new version. */
+export const planTermsSchema = z
+  .object({
+    name: nameSchema,
+    description: z.string().trim().max(2000),
+    checkIntervalS: z.number().int().min(10, 'must be at least 10 seconds').max(86_400),
+    alertChannels: z.array(z.enum(ALERT_CHANNELS)).min(1, 'needs at least one channel'),
+    features: featuresSchema,
+    supportMinutesPerMonth: z.number().int().min(0).max(100_000),
+    slaFirstResponseMinutes: z.number().int().min(1).max(100_000).nullable(),
+    slaResolutionMinutes: z.number().int().min(1).max(1_000_000).nullable(),
+    slaHours: z.enum(['business', '24x7']),
+    /** Monthly uptime commitment in basis points of a percent: 99.9 % = 9990. */
+    uptimeCommitmentBp: z.number().int().min(9000).max(10_000).nullable(),
+    pricingModel: z.enum(['flat', 'hourly_minimum', 'prepaid_credits']),
+    monthlyPriceMinor: moneyMinorSchema,
+    annualPriceMinor: moneyMinorSchema,
+    hourlyRateMinor: moneyMinorSchema.nullable(),
+    currency: currencySchema,
+    cancellationNoticeDays: z.number().int().min(0).max(365),
+  })
+  .strict();
+export type PlanTerms = z.output<typeof planTermsSchema>;
+
+export const createPlanSchema = planTermsSchema
+  .partial({ description: true, hourlyRateMinor: true, cancellationNoticeDays: true, pricingModel: true })
+  .extend({
+    code: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lowercase letters, digits and dashes (e.g. "premium-plus")'),
+    position: z.number().int().min(0).max(1000).optional(),
+  })
+  .strict();
+
+export const updatePlanSchema = planTermsSchema
+  .extend({ position: z.number().int().min(0).max(1000) })
+  .partial()
+  .strict();
+
+export type Plan = PlanTerms & {
+  id: string;
+  code: string;
+  position: number;
+  versionId: string;
+  version: number;
+  archivedAt: string | null;
+  createdAt: string;
+};
+
+export type PlanVersion = PlanTerms & { id: string; planId: string; version: number; createdAt: string };
+
+export function toTerms(v: PlanVersionsTable): PlanTerms {
+  return {
+    name: v.name,
+    description: v.description,
+    checkIntervalS: v.check_interval_s,
+    alertChannels: JSON.parse(v.alert_channels),
+    features: JSON.parse(v.features),
+    supportMinutesPerMonth: v.support_minutes_per_month,
+    slaFirstResponseMinutes: v.sla_first_response_minutes,
+    slaResolutionMinutes: v.sla_resolution_minutes,
+    slaHours: v.sla_hours,
+    uptimeCommitmentBp: v.uptime_commitment_bp,
+    pricingModel: v.pricing_model,
+    monthlyPriceMinor: v.monthly_price_minor,
+    annualPriceMinor: v.annual_price_minor,
+    hourlyRateMinor: v.hourly_rate_minor,
+    currency: v.currency,
+    cancellationNoticeDays: v.cancellation_notice_days,
+  };
+}
+
+export function toVersionRow(
+  terms: PlanTerms,
+  ids: { id: string; planId: string; version: number; createdAt: number },
+): PlanVersionsTable {
+  return {
+    id: ids.id,
+    plan_id: ids.planId,
+    version: ids.version,
+    name: terms.name,
+    description: terms.description,
+    check_interval_s: terms.checkIntervalS,
+    alert_channels: JSON.stringify([...new Set(terms.alertChannels)]),
+    features: JSON.stringify(terms.features),
+    support_minutes_per_month: terms.supportMinutesPerMonth,
+    sla_first_response_minutes: terms.slaFirstResponseMinutes,
+    sla_resolution_minutes: terms.slaResolutionMinutes,
+    sla_hours: terms.slaHours,
+    uptime_commitment_bp: terms.uptimeCommitmentBp,
+    pricing_model: terms.pricingModel,
+    monthly_price_minor: terms.monthlyPriceMinor,
+    annual_price_minor: terms.annualPriceMinor,
+    hourly_rate_minor: terms.hourlyRateMinor,
+    currency: terms.currency,
+    cancellation_notice_days: terms.cancellationNoticeDays,
+    created_at: ids.createdAt,
+  };
+}
+
+export function toPlan(plan: PlansTable, version: PlanVersionsTable): Plan {
+  return {
+    id: plan.id,
+    code: plan.code,
+    position: plan.position,
+    versionId: version.id,
+    version: version.version,
+    ...toTerms(version),
+    archivedAt: plan.archived_at === null ? null : new Date(plan.archived_at).toISOString(),
+    createdAt: new Date(plan.created_at).toISOString(),
+  };
+}
+
+export function toPlanVersion(v: PlanVersionsTable): PlanVersion {
+  return {
+    id: v.id,
+    planId: v.plan_id,
+    version: v.version,
+    ...toTerms(v),
+    createdAt: new Date(v.created_at).toISOString(),
+  };
+}

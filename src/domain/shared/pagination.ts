@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type PageQuery = z.output<typeof pageQuerySchema>;
+export type Page<T> = { data: T[]; nextCursor: string | null };
+
+type Keyed = { created_at: number; id: string };
+
+/** Opaque keyset cursor over (created_at, id): stable while rows are added. */
+export function decodeCursor(cursor: string | undefined): { createdAt: number; id: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof createdAt === 'number' && typeof id === 'string') return { createdAt, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('invalid', 'Invalid input (cursor: not a cursor returned by this API)');
+}
+
+export function encodeCursor(row: Keyed): string {
+  return Buffer.from(JSON.stringify([row.created_at, row.id])).toString('base64url');
+}
+
+/** Rows were fetched with limit + 1; returns the page and the cursor for the next one. */
+export function toPage<R extends Keyed, T>(rows: R[], limit: number, map: (r: R) => T): Page<T> {
+  const more = rows.length > limit;
+  const pageRows = more ? rows.slice(0, limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  return { data: pageRows.map(map), nextCursor: more && last ? encodeCursor(last) : null };
+}

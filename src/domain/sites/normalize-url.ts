@@ -1,0 +1,33 @@
+/** Why a URL was refused, in words a person can act on; or the normalised URL. */
+export type NormalizedUrl = { ok: true; url: string } | { ok: false; reason: string };
+
+/**
+ * One spelling per site, so duplicates are found: scheme and host lowercased (IDN as punycode),
+ * default port and fragment dropped, https assumed when no scheme is given.
+ */
+export function normalizeSiteUrl(input: string): NormalizedUrl {
+  const text = input.trim();
+  if (text.length === 0) return { ok: false, reason: 'must not be empty' };
+  if (text.length > 2048) return { ok: false, reason: 'must be at most 2048 characters' };
+  if (/\s/.test(text)) return { ok: false, reason: 'must not contain spaces' };
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return { ok: false, reason: 'is not a valid URL' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, reason: 'must start with http:// or https://' };
+  if (url.username || url.password) return { ok: false, reason: 'must not contain a user name or password' };
+  const host = url.hostname;
+  const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
+  if (!isIp && host !== 'localhost' && !/^([a-z0-9-]+\.)+[a-z0-9-]{2,}$/.test(host)) {
+    return { ok: false, reason: 'must have a host name such as example.com' };
+  }
+  if (host.split('.').some((label) => label.length > 63 || label.startsWith('-') || label.endsWith('-'))) {
+    return { ok: false, reason: 'has an invalid host name' };
+  }
+  url.hash = '';
+  return { ok: true, url: url.href };
+}

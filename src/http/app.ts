@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from 'pino';
+import type { Ctx } from '../domain/context.ts';
+import { AppError } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { createApi } from './api/api.ts';
+import type { AppEnv } from './env.ts';
+import { jsonError, statusByCode, toAppError } from './errors.ts';
+import { type ConsoleOptions, createConsole } from './pages/console.tsx';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type AppDeps = {
+  ctx: Ctx;
+  logger: Logger;
+  /** Checked by /healthz: true once storage is ready and while not shutting down. */
+  isReady?: () => boolean;
+} & ConsoleOptions;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 100) || newId('req');
+    const logger = deps.logger.child({ requestId });
+    c.set('ctx', deps.ctx);
+    c.set('logger', logger);
+    c.set('requestId', requestId);
+    c.header('X-Request-Id', requestId);
+    const startedMs = performance.now();
+    await next();
+    logger.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        durationMs: Math.round(performance.now() - startedMs),
+      },
+      'request',
+    );
+  });
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large', 'The request body is larger than 1 MiB');
+      },
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    if (deps.isReady && !deps.isReady()) return c.json({ status: 'shutting_down' }, 503);
+    await deps.ctx.db.selectFrom('agency_settings').select('id').limit(1).execute();
+    return c.json({ status: 'ok' });
+  });
+
+  app.route('/api/v1', createApi());
+  app.route('/', createConsole(deps));
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/'))
+      return jsonError(c, new AppError('not_found', `No route ${c.req.method} ${c.req.path}`));
+    return c.text('Not found', 404);
+  });
+
+  app.onError((err, c) => {
+    const appError = toAppError(err);
+    if (appError) {
+      if (c.req.path.startsWith('/api/')) return jsonError(c, appError);
+      return c.text(appError.message, statusByCode[appError.code]);
+    }
+    c.var.logger?.error({ err }, 'unhandled error');
+    if (c.req.path.startsWith('/api/')) {
+      return c.json(
+        { error: { code: 'internal', message: 'Something went wrong; the request id is in X-Request-Id' } },
+        500,
+      );
+    }
+    return c.text('Something went wrong', 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,15 @@
+import type { Logger } from 'pino';
+import type { Actor, Ctx } from '../domain/context.ts';
+import type { User } from '../domain/users/schemas.ts';
+
+export type AppEnv = {
+  Variables: {
+    ctx: Ctx;
+    logger: Logger;
+    requestId: string;
+    /** Set by the authentication middleware of the API and the admin console. */
+    actor: Actor;
+    user: User;
+    csrfToken: string;
+  };
+};
