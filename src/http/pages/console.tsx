@@ -67,7 +67,7 @@ export function createConsole(options: ConsoleOptions) {
   app.get('/login', async (c) => {
     if (c.var.user) return c.redirect('/admin', 303);
     if ((await countUsers(c.var.ctx)) === 0) return c.redirect('/setup', 303);
-    return c.html(<LoginPage csrfToken={c.var.csrfToken} flash={takeFlash(c)} />);
+    return c.html(<LoginPage csrfToken={c.var.csrfToken} flash={takeFlash(c)} next={safeNext(c.req.query('next'))} />);
   });
 
   app.post('/login', async (c) => {
@@ -76,8 +76,7 @@ export function createConsole(options: ConsoleOptions) {
     try {
       const session = await signIn(c.var.ctx, { email, password: str(form.password), ip: clientIp(c, options) });
       setSessionCookie(c, options, session.token);
-      const next = str(form.next);
-      return c.redirect(next.startsWith('/admin') ? next : '/admin', 303);
+      return c.redirect(safeNext(str(form.next)) ?? '/admin', 303);
     } catch (err) {
       const e = toAppError(err);
       if (!e || !['unauthenticated', 'rate_limited', 'invalid'].includes(e.code)) throw err;
@@ -85,7 +84,10 @@ export function createConsole(options: ConsoleOptions) {
         const retry = (e.details as { retryAfterS?: number } | undefined)?.retryAfterS;
         if (retry) c.header('Retry-After', String(retry));
       }
-      return c.html(<LoginPage csrfToken={c.var.csrfToken} email={email} message={e.message} />, statusByCode[e.code]);
+      return c.html(
+        <LoginPage csrfToken={c.var.csrfToken} email={email} message={e.message} next={safeNext(str(form.next))} />,
+        statusByCode[e.code],
+      );
     }
   });
 
@@ -100,7 +102,10 @@ export function createConsole(options: ConsoleOptions) {
   // Everything under /admin needs a signed-in user.
   app.use('/admin/*', async (c, next) => {
     if (!c.var.user) {
-      if (c.req.method === 'GET') return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
+      if (c.req.method === 'GET') {
+        const { pathname, search } = new URL(c.req.url);
+        return c.redirect(`/login?next=${encodeURIComponent(pathname + search)}`, 303);
+      }
       throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
     }
     return next();
@@ -131,6 +136,11 @@ export function createConsole(options: ConsoleOptions) {
 }
 
 export const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** Only a path inside the console may follow sign-in, never another site ("//evil.example"). */
+function safeNext(next: string | undefined): string | undefined {
+  return next && /^\/admin(?:[/?#]|$)/.test(next) && !next.includes('\\') ? next : undefined;
+}
 
 function ErrorPage(p: { title: string; message: string; c: { var: AppEnv['Variables'] } }) {
   return (
@@ -181,7 +191,7 @@ function SetupPage(p: { csrfToken: string; values?: Record<string, string>; erro
   );
 }
 
-function LoginPage(p: { csrfToken: string; email?: string; message?: string; flash?: string }) {
+function LoginPage(p: { csrfToken: string; email?: string; message?: string; flash?: string; next?: string }) {
   return (
     <Layout title="Sign in" flash={p.flash}>
       <div class="auth-box card">
@@ -189,6 +199,7 @@ function LoginPage(p: { csrfToken: string; email?: string; message?: string; fla
         <ErrorSummary message={p.message} />
         <form method="post" action="/login">
           <CsrfField token={p.csrfToken} />
+          {p.next && <input type="hidden" name="next" value={p.next} />}
           <Field name="email" label="E-mail" type="email" value={p.email} required autocomplete="username" />
           <Field name="password" label="Password" type="password" required autocomplete="current-password" />
           <button class="btn" type="submit">

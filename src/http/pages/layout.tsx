@@ -2,17 +2,28 @@ import type { Child } from 'hono/jsx';
 import type { User } from '../../domain/users/schemas.ts';
 import { STYLES } from './styles.ts';
 
+export {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  type FieldErrors,
+  fieldErrors,
+  Select,
+} from './form-controls.tsx';
+
+export type Section = 'dashboard' | 'clients' | 'plans' | 'users' | 'settings';
+
 type LayoutProps = {
   title: string;
   user?: User;
   csrfToken?: string;
   flash?: string;
   /** Which top-level section is open, for the navigation highlight. */
-  section?: 'dashboard' | 'clients' | 'plans' | 'users' | 'settings';
+  section?: Section;
   children: Child;
 };
 
-const NAV: Array<{ key: NonNullable<LayoutProps['section']>; href: string; label: string }> = [
+const NAV: Array<{ key: Section; href: string; label: string }> = [
   { key: 'dashboard', href: '/admin', label: 'Dashboard' },
   { key: 'clients', href: '/admin/clients', label: 'Clients' },
   { key: 'plans', href: '/admin/plans', label: 'Plans' },
@@ -27,9 +38,13 @@ export function Layout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · Steward`}</title>
-        <style>{STYLES}</style>
+        {/* Raw: JSX would escape the quotes and '>' in the CSS. STYLES is a constant, never user input. */}
+        <style dangerouslySetInnerHTML={{ __html: STYLES }} />
       </head>
       <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
         <header class="topbar">
           <a class="brand" href="/admin">
             Steward
@@ -55,7 +70,7 @@ export function Layout(props: LayoutProps) {
             </form>
           )}
         </header>
-        <main>
+        <main id="main">
           {props.flash && (
             <p class="flash" role="status">
               {props.flash}
@@ -68,89 +83,20 @@ export function Layout(props: LayoutProps) {
   );
 }
 
-export function CsrfField(props: { token: string }) {
-  return <input type="hidden" name="_csrf" value={props.token} />;
-}
-
-export type FieldErrors = Record<string, string>;
-
-/** Turns an `invalid` error's details into messages per form field. */
-export function fieldErrors(details: unknown): FieldErrors {
-  const out: FieldErrors = {};
-  if (!Array.isArray(details)) return out;
-  for (const d of details as Array<{ path?: string; message?: string }>) {
-    const key = (d.path ?? '').split('.')[0] || '_';
-    out[key] ??= d.message ?? 'is invalid';
-  }
-  return out;
-}
-
-export function ErrorSummary(props: { message?: string }) {
-  if (!props.message) return null;
+/** A page heading with optional actions on the right (they wrap under it on a phone). */
+export function PageHeader(props: { title: string; subtitle?: Child; children?: Child }) {
   return (
-    <div class="error-summary" role="alert">
-      {props.message}
+    <div class="page-header">
+      <div>
+        <h1>{props.title}</h1>
+        {props.subtitle && <p class="muted subtitle">{props.subtitle}</p>}
+      </div>
+      {props.children && <div class="actions">{props.children}</div>}
     </div>
   );
 }
 
-type FieldProps = {
-  name: string;
-  label: string;
-  value?: string | number | null;
-  type?: string;
-  required?: boolean;
-  errors?: FieldErrors;
-  hint?: string;
-  autocomplete?: string;
-};
-
-export function Field(p: FieldProps) {
-  const error = p.errors?.[p.name];
-  const id = `f-${p.name}`;
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{p.label}</label>
-      <input
-        id={id}
-        name={p.name}
-        type={p.type ?? 'text'}
-        value={p.value ?? ''}
-        required={p.required}
-        autocomplete={p.autocomplete}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-err` : undefined}
-      />
-      {p.hint && <small class="hint">{p.hint}</small>}
-      {error && (
-        <small class="error" id={`${id}-err`}>
-          {error}
-        </small>
-      )}
-    </div>
-  );
-}
-
-export function Select(p: {
-  name: string;
-  label: string;
-  options: Array<{ value: string; label: string }>;
-  value?: string;
-  errors?: FieldErrors;
-}) {
-  const error = p.errors?.[p.name];
-  const id = `f-${p.name}`;
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>{p.label}</label>
-      <select id={id} name={p.name}>
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error && <small class="error">{error}</small>}
-    </div>
-  );
+/** "Only owners and admins can …": shown where a technician would otherwise find a form. */
+export function ReadOnlyNote(props: { children: Child }) {
+  return <p class="note">{props.children}</p>;
 }
