@@ -16,6 +16,19 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   STEWARD_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  STEWARD_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  STEWARD_MAIL_FROM: z.string().min(3).default('Steward <steward@localhost>'),
+  STEWARD_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  STEWARD_ROLLUP_RETENTION_DAYS: z.coerce.number().int().min(730).max(36500).default(730),
+  STEWARD_CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(500),
+  STEWARD_CHECKS_PER_HOST: z.coerce.number().int().min(1).max(1000).default(6),
+  STEWARD_LOCATION: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'must be lowercase letters, digits and dashes')
+    .default('local'),
 });
 
 export type Config = {
@@ -30,6 +43,16 @@ export type Config = {
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   trustProxy: boolean;
   shutdownTimeoutMs: number;
+  /** Outgoing mail; undefined stores mail in the outbox shown in the admin console. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  rawRetentionDays: number;
+  rollupRetentionDays: number;
+  /** Checks in flight at once, and per target host (politeness). */
+  checkConcurrency: number;
+  checksPerHost: number;
+  /** Name of this probe location, recorded on every check result. */
+  location: string;
 };
 
 export class ConfigError extends Error {}
@@ -55,5 +78,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.STEWARD_PUBLIC_URL,
     trustProxy: e.STEWARD_TRUST_PROXY,
     shutdownTimeoutMs: e.STEWARD_SHUTDOWN_TIMEOUT_MS,
+    smtpUrl: e.STEWARD_SMTP_URL,
+    mailFrom: e.STEWARD_MAIL_FROM,
+    rawRetentionDays: e.STEWARD_RAW_RETENTION_DAYS,
+    rollupRetentionDays: e.STEWARD_ROLLUP_RETENTION_DAYS,
+    checkConcurrency: e.STEWARD_CHECK_CONCURRENCY,
+    checksPerHost: e.STEWARD_CHECKS_PER_HOST,
+    location: e.STEWARD_LOCATION,
   };
 }

@@ -1,18 +1,28 @@
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import * as m0001 from './migrations/0001_init.ts';
+import * as m0002 from './migrations/0002_monitoring.ts';
 import type { Db } from './schema.ts';
 
 // Migrations are imported statically so they work the same from sources, tests and the CLI.
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
+  '0002_monitoring': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Applies every pending migration; returns the names applied. Throws on failure. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its bookkeeping tables in every schema it can see unless told which one is ours;
+  // another schema in the same PostgreSQL database (a second app, a parallel test) would fool it.
+  const migrator = new Migrator({ db, provider, migrationTableSchema: await currentSchema(db) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function currentSchema(db: Db): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema;
 }

@@ -149,6 +149,178 @@ export type ContractAddonsTable = {
   addon_id: string;
 };
 
+export type MonitorKind = 'http' | 'tcp' | 'dns' | 'tls' | 'heartbeat';
+export type MonitorStatus = 'unknown' | 'up' | 'degraded' | 'down';
+
+export type MonitorsTable = {
+  id: string;
+  site_id: string;
+  kind: MonitorKind;
+  name: string;
+  /** JSON of the kind's config (see src/probes). */
+  config: string;
+  /** Null: the interval of the site's plan. */
+  interval_s: number | null;
+  failure_threshold: number;
+  recovery_threshold: number;
+  flap_grace_s: number;
+  enabled: number;
+  status: MonitorStatus;
+  consecutive_failures: number;
+  consecutive_successes: number;
+  /**
+   * started_at of the first check in the current run of failures (an incident's started_at)
+   * or of successes (an incident's resolved_at).
+   */
+  streak_since: number | null;
+  last_check_at: number | null;
+  last_total_ms: number | null;
+  last_error_class: string | null;
+  heartbeat_token_hash: string | null;
+  last_ping_at: number | null;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+};
+
+export type CheckResultsTable = {
+  monitor_id: string;
+  started_at: number;
+  location: string;
+  outcome: 'up' | 'degraded' | 'down';
+  error_class: string | null;
+  http_status: number | null;
+  dns_ms: number | null;
+  connect_ms: number | null;
+  tls_ms: number | null;
+  first_byte_ms: number | null;
+  total_ms: number;
+  message: string | null;
+  is_confirmation: number;
+};
+
+export type CheckRollupsTable = {
+  monitor_id: string;
+  period: 'hour' | 'day';
+  period_start: number;
+  checks_total: number;
+  checks_up: number;
+  checks_degraded: number;
+  checks_down: number;
+  downtime_ms: number;
+  maintenance_ms: number;
+  latency_count: number;
+  latency_sum_ms: number;
+  latency_min_ms: number | null;
+  latency_max_ms: number | null;
+  /** JSON array of counts per latency bucket (bounds in src/domain/monitoring). */
+  latency_histogram: string;
+};
+
+export type IncidentsTable = {
+  id: string;
+  monitor_id: string;
+  site_id: string;
+  client_id: string;
+  status: 'open' | 'resolved';
+  started_at: number;
+  detected_at: number;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+  resolved_at: number | null;
+  cause_error_class: string | null;
+  cause_message: string | null;
+  reopen_count: number;
+  created_at: number;
+  updated_at: number;
+};
+
+export type IncidentEventsTable = {
+  id: string;
+  incident_id: string;
+  at: number;
+  kind: string;
+  actor_user_id: string | null;
+  actor_label: string;
+  data: string;
+  created_at: number;
+};
+
+export type MaintenanceWindowsTable = {
+  id: string;
+  client_id: string;
+  site_id: string | null;
+  title: string;
+  kind: 'once' | 'weekly';
+  starts_at: number | null;
+  ends_at: number | null;
+  /** JSON array of ISO weekdays (1 = Monday) for weekly windows. */
+  weekdays: string | null;
+  /** 'HH:MM' local time in time_zone, for weekly windows. */
+  start_local: string | null;
+  duration_min: number | null;
+  time_zone: string;
+  created_by: string | null;
+  created_at: number;
+  archived_at: number | null;
+};
+
+export type HeartbeatPingsTable = {
+  id: string;
+  monitor_id: string;
+  received_at: number;
+  source_ip: string | null;
+  user_agent: string | null;
+  note: string | null;
+};
+
+export type AlertChannelsTable = {
+  id: string;
+  client_id: string | null;
+  kind: 'email' | 'webhook' | 'slack';
+  name: string;
+  target: string;
+  secret: string | null;
+  enabled: number;
+  created_at: number;
+  archived_at: number | null;
+};
+
+export type AlertOutboxTable = {
+  id: string;
+  dedupe_key: string;
+  channel_id: string;
+  event_kind: string;
+  incident_id: string | null;
+  monitor_id: string | null;
+  payload: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: number;
+  locked_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+};
+
+export type MailMessagesTable = {
+  id: string;
+  alert_id: string | null;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  status: 'sent' | 'stored';
+  created_at: number;
+};
+
+export type JobSlotsTable = {
+  slot_key: string;
+  claimed_by: string;
+  claimed_at: number;
+  finished_at: number | null;
+};
+
 export type Database = {
   agency_settings: AgencySettingsTable;
   users: UsersTable;
@@ -163,6 +335,17 @@ export type Database = {
   sites: SitesTable;
   contracts: ContractsTable;
   contract_addons: ContractAddonsTable;
+  monitors: MonitorsTable;
+  check_results: CheckResultsTable;
+  check_rollups: CheckRollupsTable;
+  incidents: IncidentsTable;
+  incident_events: IncidentEventsTable;
+  maintenance_windows: MaintenanceWindowsTable;
+  heartbeat_pings: HeartbeatPingsTable;
+  alert_channels: AlertChannelsTable;
+  alert_outbox: AlertOutboxTable;
+  mail_messages: MailMessagesTable;
+  job_slots: JobSlotsTable;
 };
 
 export type Db = Kysely<Database>;
