@@ -16,6 +16,8 @@ export type TestDb = {
   close(): Promise<void>;
 };
 
+const SCHEMA_LOCK_KEY = 7_140_321; // any fixed number shared by every test process
+
 /** 2026-03-02T09:00:00Z, a Monday: a fixed "now" for tests unless they move the clock. */
 export const TEST_START_MS = Date.UTC(2026, 2, 2, 9, 0, 0);
 
@@ -33,10 +35,17 @@ export async function createTestDb(startMs = TEST_START_MS): Promise<TestDb> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: testDatabaseUrl });
   await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
+  // Kysely's migrator scans every schema, and fails when a parallel test file drops one mid-scan:
+  // migrations share an advisory lock (they may overlap each other), a drop takes it exclusively.
+  await admin.query('SELECT pg_advisory_lock_shared($1)', [SCHEMA_LOCK_KEY]);
   const storage = openStorage({ kind: 'postgres', url: testDatabaseUrl, schema, poolSize: 4 });
-  const ctx = await prepareStorage(storage, clock);
+  let ctx: Ctx;
+  try {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    ctx = await prepareStorage(storage, clock);
+  } finally {
+    await admin.end(); // ending the session releases the lock
+  }
   return {
     storage,
     ctx,
@@ -45,6 +54,7 @@ export async function createTestDb(startMs = TEST_START_MS): Promise<TestDb> {
       await storage.close();
       const cleanup = new pg.Client({ connectionString: testDatabaseUrl });
       await cleanup.connect();
+      await cleanup.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
       await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
       await cleanup.end();
     },

@@ -1,4 +1,4 @@
-import { AppError, conflict, invalid, notFound } from '../../errors.ts';
+import { AppError, conflict, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { isUniqueViolation } from '../../storage/database.ts';
 import type { ContractsTable, Executor } from '../../storage/schema.ts';
@@ -7,7 +7,7 @@ import type { Actor, Ctx } from '../context.ts';
 import { findPlan } from '../plans/read-plans.ts';
 import { requireRole } from '../shared/permissions.ts';
 import { addDays, localDate } from '../shared/time.ts';
-import { parseInput } from '../shared/validation.ts';
+import { invalidField, parseInput } from '../shared/validation.ts';
 import { cancellationLastDay } from './periods.ts';
 import { findContract } from './read-contracts.ts';
 import { type Contract, cancelContractSchema, createContractSchema, updateContractSchema } from './schemas.ts';
@@ -25,9 +25,7 @@ async function checkAddons(db: Executor, addonIds: string[]) {
     .execute();
   const missing = unique.filter((id) => !found.some((f) => f.id === id));
   if (missing.length > 0) {
-    throw invalid(`Invalid input (addonIds: unknown or archived add-on ${missing.join(', ')})`, [
-      { path: 'addonIds', message: `unknown or archived add-on ${missing.join(', ')}` },
-    ]);
+    throw invalidField('addonIds', `unknown or archived add-on ${missing.join(', ')}`);
   }
   return unique;
 }
@@ -50,11 +48,10 @@ export async function createContract(ctx: Ctx, actor: Actor, input: unknown): Pr
   const addonIds = await checkAddons(ctx.db, data.addonIds);
   const nowMs = ctx.clock.now();
   const startDate = data.startDate ?? localDate(nowMs, client.time_zone);
-  if (data.status === 'active' && data.trialEndsOn)
-    throw invalid('Invalid input (trialEndsOn: only a trial has a trial end)');
+  if (data.status === 'active' && data.trialEndsOn) throw invalidField('trialEndsOn', 'only a trial has a trial end');
   const trialEndsOn = data.status === 'trial' ? (data.trialEndsOn ?? addDays(startDate, DEFAULT_TRIAL_DAYS)) : null;
   if (trialEndsOn !== null && trialEndsOn < startDate) {
-    throw invalid('Invalid input (trialEndsOn: must not be before the start date)');
+    throw invalidField('trialEndsOn', 'must not be before the start date');
   }
   const row: ContractsTable = {
     id: newId('ctr'),
@@ -90,6 +87,9 @@ export async function updateContract(ctx: Ctx, actor: Actor, id: string, input: 
   if (current.status === 'ended') throw conflict('The contract has ended and can no longer be changed');
   if (patch.trialEndsOn !== undefined && current.status !== 'trial') {
     throw conflict('Only a contract in trial has a trial end date');
+  }
+  if (patch.trialEndsOn !== undefined && patch.trialEndsOn < current.startDate) {
+    throw invalidField('trialEndsOn', 'must not be before the start date');
   }
   const addonIds = patch.addonIds ? await checkAddons(ctx.db, patch.addonIds) : undefined;
   await ctx.db.transaction().execute(async (trx) => {
@@ -158,10 +158,11 @@ export async function cancelContract(ctx: Ctx, actor: Actor, id: string, input: 
     contract.cancellationNoticeDays,
   );
   const lastDay = data.lastDay ?? earliest;
-  if (lastDay < today) throw invalid('Invalid input (lastDay: must not be in the past)');
+  if (lastDay < today) throw invalidField('lastDay', 'must not be in the past');
   if (lastDay < earliest && !data.waiveNotice) {
-    throw invalid(
-      `Invalid input (lastDay: the notice period allows ending on ${earliest} at the earliest; set waiveNotice to end sooner)`,
+    throw invalidField(
+      'lastDay',
+      `the notice period allows ending on ${earliest} at the earliest; set waiveNotice to end sooner`,
     );
   }
   return transition(

@@ -19,7 +19,9 @@ export function decodeCursor(cursor: string | undefined): { createdAt: number; i
   } catch {
     // fall through to the error below
   }
-  throw new AppError('invalid', 'Invalid input (cursor: not a cursor returned by this API)');
+  throw new AppError('invalid', 'Invalid input (cursor: not a cursor returned by this API)', [
+    { path: 'cursor', message: 'not a cursor returned by this API' },
+  ]);
 }
 
 export function encodeCursor(row: Keyed): string {

@@ -5,13 +5,31 @@ export const LOCALES = ['en', 'es', 'fr', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 const timeZones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC']);
+const timeZonesLowercase = new Set([...timeZones].map((z) => z.toLowerCase()));
+
+/**
+ * ICU lists only its canonical ids, some of them outdated (Asia/Calcutta, not Asia/Kolkata), so other
+ * IANA names are accepted when Intl knows them; a listed zone must be spelled exactly as listed.
+ */
+function isTimeZone(name: string): boolean {
+  if (timeZones.has(name)) return true;
+  if (timeZonesLowercase.has(name.toLowerCase())) return false;
+  if (!/^[A-Z][A-Za-z0-9_+-]*(\/[A-Z][A-Za-z0-9_+-]*)*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 
 export const localeSchema = z.enum(LOCALES);
 
 export const timeZoneSchema = z
   .string()
-  .refine((v) => timeZones.has(v), { message: 'must be an IANA time zone such as Europe/Madrid' });
+  .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Madrid' });
 
 export const currencySchema = z
   .string()
@@ -42,7 +60,20 @@ export const nameSchema = z.string().trim().min(1, 'must not be empty').max(200)
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw validationError(result.error);
+  const nulAt = findNulChar(result.data);
+  if (nulAt !== undefined) throw invalidField(nulAt, 'must not contain the character U+0000');
   return result.data;
+}
+
+/** PostgreSQL text cannot hold U+0000 (it fails the query), so no input may carry it, on either dialect. */
+function findNulChar(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = findNulChar(item, [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 export function validationError(error: z.ZodError): AppError {
@@ -50,4 +81,9 @@ export function validationError(error: z.ZodError): AppError {
   const first = details[0];
   const summary = first ? `${first.path || 'input'}: ${first.message}` : 'invalid input';
   return new AppError('invalid', `Invalid input (${summary})`, details);
+}
+
+/** A rule about one field that a schema cannot express; reported like a schema issue, with details. */
+export function invalidField(path: string, message: string): AppError {
+  return new AppError('invalid', `Invalid input (${path}: ${message})`, [{ path, message }]);
 }

@@ -1,3 +1,5 @@
+const MAX_URL_LENGTH = 2048;
+
 /** Why a URL was refused, in words a person can act on; or the normalised URL. */
 export type NormalizedUrl = { ok: true; url: string } | { ok: false; reason: string };
 
@@ -8,7 +10,7 @@ export type NormalizedUrl = { ok: true; url: string } | { ok: false; reason: str
 export function normalizeSiteUrl(input: string): NormalizedUrl {
   const text = input.trim();
   if (text.length === 0) return { ok: false, reason: 'must not be empty' };
-  if (text.length > 2048) return { ok: false, reason: 'must be at most 2048 characters' };
+  if (text.length > MAX_URL_LENGTH) return { ok: false, reason: `must be at most ${MAX_URL_LENGTH} characters` };
   if (/\s/.test(text)) return { ok: false, reason: 'must not contain spaces' };
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
@@ -29,5 +31,7 @@ export function normalizeSiteUrl(input: string): NormalizedUrl {
     return { ok: false, reason: 'has an invalid host name' };
   }
   url.hash = '';
+  // Percent-encoding can grow the text several times; the stored form must pass this check again.
+  if (url.href.length > MAX_URL_LENGTH) return { ok: false, reason: `must be at most ${MAX_URL_LENGTH} characters` };
   return { ok: true, url: url.href };
 }

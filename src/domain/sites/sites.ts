@@ -122,7 +122,9 @@ export async function listSites(ctx: Ctx, query: unknown = {}): Promise<Page<Sit
   if (f.archived === 'true') sel = sel.where('archived_at', 'is not', null);
   if (f.q) {
     const pattern = `%${escapeLike(f.q.toLowerCase())}%`;
-    sel = sel.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb('url', 'like', pattern)]));
+    sel = sel.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb(eb.fn('lower', ['url']), 'like', pattern)]),
+    );
   }
   if (after) {
     sel = sel.where((eb) =>
