@@ -190,3 +190,20 @@ describe('normalizeSiteUrl: properties', () => {
     );
   });
 });
+
+describe('normalizeSiteUrl edge cases', () => {
+  it('treats an empty query as no query', () => {
+    expect(normalizeSiteUrl('example.com?')).toEqual({ ok: true, url: 'https://example.com/' });
+  });
+  it('names the scheme rule for non-web schemes such as mailto:', () => {
+    expect(normalizeSiteUrl('mailto:x@example.com')).toEqual({
+      ok: false,
+      reason: 'must start with http:// or https://',
+    });
+  });
+  it('refuses port 0 but keeps other ports, with or without a scheme', () => {
+    expect(normalizeSiteUrl('example.com:0').ok).toBe(false);
+    expect(normalizeSiteUrl('example.com:8080/a')).toEqual({ ok: true, url: 'https://example.com:8080/a' });
+    expect(normalizeSiteUrl('localhost:3000')).toEqual({ ok: true, url: 'https://localhost:3000/' });
+  });
+});

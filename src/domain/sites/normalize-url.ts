@@ -12,7 +12,9 @@ export function normalizeSiteUrl(input: string): NormalizedUrl {
   if (text.length === 0) return { ok: false, reason: 'must not be empty' };
   if (text.length > MAX_URL_LENGTH) return { ok: false, reason: `must be at most ${MAX_URL_LENGTH} characters` };
   if (/\s/.test(text)) return { ok: false, reason: 'must not contain spaces' };
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  // "mailto:…" has a scheme; "example.com:8080" and "localhost:8080" do not (a dot, or a port).
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || /^[a-z][a-z0-9+-]*:(?!\d)/i.test(text);
+  const withScheme = hasScheme ? text : `https://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);
@@ -30,7 +32,10 @@ export function normalizeSiteUrl(input: string): NormalizedUrl {
   if (host.split('.').some((label) => label.length > 63 || label.startsWith('-') || label.endsWith('-'))) {
     return { ok: false, reason: 'has an invalid host name' };
   }
+  if (url.port === '0') return { ok: false, reason: 'must not use port 0' };
   url.hash = '';
+  // "example.com/?" and "example.com/" are the same page.
+  if (url.search === '' || url.search === '?') url.search = '';
   // Percent-encoding can grow the text several times; the stored form must pass this check again.
   if (url.href.length > MAX_URL_LENGTH) return { ok: false, reason: `must be at most ${MAX_URL_LENGTH} characters` };
   return { ok: true, url: url.href };

@@ -113,7 +113,7 @@ export async function updateUser(ctx: Ctx, actor: Actor, id: string, input: unkn
     .where('id', '=', id)
     .execute();
   if (patch.password !== undefined) {
-    // A new password signs out every other session of that user.
+    // A new password ends every session of that user, this one included: sign in again with it.
     await ctx.db.deleteFrom('sessions').where('user_id', '=', id).execute();
   }
   return getUser(ctx, id);
