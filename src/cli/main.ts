@@ -1,17 +1,10 @@
-import { Command } from 'commander';
-import { loadConfig } from '../config.ts';
-import { startServer } from '../main.ts';
+import { reportError } from './errors.ts';
+import { createProgram } from './program.ts';
 
-const program = new Command();
-program.name('steward').description('Steward: website maintenance contracts, monitored and made visible');
-
-program
-  .command('start')
-  .description('Start the server (web; later also scheduler and workers)')
-  .action(async () => {
-    const config = loadConfig();
-    const running = await startServer(config);
-    console.error(`Steward is running at ${running.url}`);
-  });
-
-await program.parseAsync(process.argv);
+try {
+  await createProgram().parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = await reportError(err);
+  // Prefer a natural exit; but a half-started server (port taken) may hold handles, so do not wait on them.
+  setTimeout(() => process.exit(), 1000).unref();
+}

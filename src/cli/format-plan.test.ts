@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCatalogue } from '../domain/plans/default-catalogue.ts';
+import { formatMoneyMinor, formatSeconds, formatSla, formatUptimeBp, PLAN_COLUMNS, planRow } from './format-plan.ts';
+
+describe('formatMoneyMinor', () => {
+  it('uses the currency’s own number of minor digits', () => {
+    expect(formatMoneyMinor(15_000, 'EUR')).toBe('150.00 EUR');
+    expect(formatMoneyMinor(162_005, 'USD')).toBe('1,620.05 USD');
+    expect(formatMoneyMinor(7, 'EUR')).toBe('0.07 EUR');
+    expect(formatMoneyMinor(0, 'GBP')).toBe('0.00 GBP');
+    expect(formatMoneyMinor(15_000, 'JPY')).toBe('15,000 JPY');
+    expect(formatMoneyMinor(1_234, 'BHD')).toBe('1.234 BHD');
+    expect(formatMoneyMinor(-250, 'EUR')).toBe('-2.50 EUR');
+  });
+
+  it('stays exact where a float would not', () => {
+    expect(formatMoneyMinor(999_999_999_999, 'EUR')).toBe('9,999,999,999.99 EUR');
+    expect(formatMoneyMinor(1_005, 'EUR')).toBe('10.05 EUR');
+  });
+});
+
+describe('durations and uptime', () => {
+  it('formats seconds with the largest fitting units', () => {
+    expect(formatSeconds(30)).toBe('30 s');
+    expect(formatSeconds(180)).toBe('3 min');
+    expect(formatSeconds(90)).toBe('1 min 30 s');
+    expect(formatSeconds(7_200)).toBe('2 h');
+    expect(formatSeconds(3_661)).toBe('1 h 1 min 1 s');
+    expect(formatSeconds(0)).toBe('0 s');
+  });
+
+  it('formats basis points of a percent without trailing zeros', () => {
+    expect(formatUptimeBp(9_990)).toBe('99.9 %');
+    expect(formatUptimeBp(9_995)).toBe('99.95 %');
+    expect(formatUptimeBp(10_000)).toBe('100 %');
+    expect(formatUptimeBp(9_905)).toBe('99.05 %');
+  });
+
+  it('describes the SLA in one cell', () => {
+    const none = { slaFirstResponseMinutes: null, slaResolutionMinutes: null, uptimeCommitmentBp: null };
+    expect(formatSla({ ...none, slaHours: 'business' })).toBe('–');
+    expect(formatSla({ ...none, slaHours: '24x7', uptimeCommitmentBp: 9_950 })).toBe('99.5 % uptime');
+    expect(
+      formatSla({
+        slaFirstResponseMinutes: 60,
+        slaResolutionMinutes: 480,
+        slaHours: 'business',
+        uptimeCommitmentBp: null,
+      }),
+    ).toBe('response 1 h, resolution 8 h, business hours');
+  });
+});
+
+describe('planRow', () => {
+  it('gives one cell per column for every default plan', () => {
+    for (const { code, terms } of defaultCatalogue('EUR')) {
+      const plan = {
+        ...terms,
+        code,
+        id: 'p',
+        position: 0,
+        versionId: 'v',
+        version: 2,
+        archivedAt: null,
+        createdAt: '',
+      };
+      const row = planRow(plan);
+      expect(row).toHaveLength(PLAN_COLUMNS.length);
+      expect(row.slice(0, 3)).toEqual([code, terms.name, 'v2']);
+      expect(row[4]).toMatch(/^\d[\d,]*\.\d\d EUR$/);
+    }
+  });
+});
