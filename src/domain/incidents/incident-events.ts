@@ -11,6 +11,7 @@ export const INCIDENT_EVENT_KINDS = [
   'alert_queued',
   'alert_sent',
   'alert_failed',
+  'alert_cancelled',
   'maintenance',
 ] as const;
 export type IncidentEventKind = (typeof INCIDENT_EVENT_KINDS)[number];
