@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import type { Executor, MaintenanceWindowsTable } from '../../storage/schema.ts';
-import { isoOrNull } from '../clients/schemas.ts';
 import { findClientRow } from '../clients/find-client.ts';
+import { isoOrNull } from '../clients/schemas.ts';
 import type { Actor, Ctx } from '../context.ts';
 import { invalidField, parseInput } from '../shared/validation.ts';
 import { type Interval, maintenanceIntervals, type WindowRule } from './maintenance-intervals.ts';
 
-const isoInstant = z.iso.datetime({ offset: true }).transform((v) => Date.parse(v));
+// Kept as text in the parsed input (converted in the use case): the API validates a body with this
+// schema and the use case validates the result again, so parsing must give back what it accepts.
+const isoInstant = z.iso.datetime({ offset: true });
 
 export const createMaintenanceWindowSchema = z.discriminatedUnion('kind', [
   z
@@ -29,7 +31,11 @@ export const createMaintenanceWindowSchema = z.discriminatedUnion('kind', [
       title: z.string().trim().min(1).max(200),
       weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
       startLocal: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM'),
-      durationMin: z.number().int().min(1).max(7 * 24 * 60),
+      durationMin: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 60),
     })
     .strict(),
 ]);
@@ -86,15 +92,18 @@ export async function createMaintenanceWindow(ctx: Ctx, actor: Actor, input: unk
     const site = await ctx.db.selectFrom('sites').select('client_id').where('id', '=', data.siteId).executeTakeFirst();
     if (!site || site.client_id !== client.id) throw invalidField('siteId', 'is not a site of this client');
   }
-  if (data.kind === 'once' && data.endsAt <= data.startsAt) throw invalidField('endsAt', 'must be after startsAt');
+  const startsMs = data.kind === 'once' ? Date.parse(data.startsAt) : null;
+  const endsMs = data.kind === 'once' ? Date.parse(data.endsAt) : null;
+  if (startsMs !== null && endsMs !== null && endsMs <= startsMs)
+    throw invalidField('endsAt', 'must be after startsAt');
   const row: MaintenanceWindowsTable = {
     id: newId('mw'),
     client_id: client.id,
     site_id: data.siteId ?? null,
     title: data.title,
     kind: data.kind,
-    starts_at: data.kind === 'once' ? data.startsAt : null,
-    ends_at: data.kind === 'once' ? data.endsAt : null,
+    starts_at: startsMs,
+    ends_at: endsMs,
     weekdays: data.kind === 'weekly' ? JSON.stringify([...new Set(data.weekdays)].sort()) : null,
     start_local: data.kind === 'weekly' ? data.startLocal : null,
     duration_min: data.kind === 'weekly' ? data.durationMin : null,
@@ -107,7 +116,10 @@ export async function createMaintenanceWindow(ctx: Ctx, actor: Actor, input: unk
   return toWindow(row);
 }
 
-export async function listMaintenanceWindows(ctx: Ctx, query: { clientId?: string } = {}): Promise<MaintenanceWindow[]> {
+export async function listMaintenanceWindows(
+  ctx: Ctx,
+  query: { clientId?: string } = {},
+): Promise<MaintenanceWindow[]> {
   let q = ctx.db.selectFrom('maintenance_windows').selectAll().where('archived_at', 'is', null);
   if (query.clientId) q = q.where('client_id', '=', query.clientId);
   return (await q.orderBy('created_at').orderBy('id').execute()).map(toWindow);
@@ -126,7 +138,8 @@ export async function archiveMaintenanceWindow(ctx: Ctx, _actor: Actor, id: stri
 
 /**
  * Maintenance intervals that apply to a site in [fromMs, toMs): its own windows and its client's.
- * An archived window still counts before it was archived, so past uptime never changes.
+ * An archived window still counts before it was archived, and a weekly window only from when it
+ * was created, so past uptime never changes. (A one-off window may be entered after the fact.)
  */
 export async function siteMaintenanceIntervals(
   db: Executor,
@@ -141,7 +154,24 @@ export async function siteMaintenanceIntervals(
     .where((eb) => eb.or([eb('site_id', 'is', null), eb('site_id', '=', site.id)]))
     .where((eb) => eb.or([eb('archived_at', 'is', null), eb('archived_at', '>', fromMs)]))
     .execute();
+  return windowRowsIntervals(rows, site, fromMs, toMs);
+}
+
+/** The pure part of siteMaintenanceIntervals, for callers that load the window rows of many sites at once. */
+export function windowRowsIntervals(
+  rows: MaintenanceWindowsTable[],
+  site: { id: string; clientId: string },
+  fromMs: number,
+  toMs: number,
+): Interval[] {
   return rows
-    .flatMap((r) => maintenanceIntervals([toRule(r)], fromMs, Math.min(toMs, r.archived_at ?? toMs)))
+    .filter((r) => r.client_id === site.clientId && (r.site_id === null || r.site_id === site.id))
+    .flatMap((r) =>
+      maintenanceIntervals(
+        [toRule(r)],
+        r.kind === 'weekly' ? Math.max(fromMs, r.created_at) : fromMs,
+        Math.min(toMs, r.archived_at ?? toMs),
+      ),
+    )
     .sort((a, b) => a.startMs - b.startMs);
 }
