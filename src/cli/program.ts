@@ -3,6 +3,9 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './admin-commands.ts';
 import { registerBackupCommand } from './backup-command.ts';
 import { registerClientsCommands } from './clients-commands.ts';
+import { registerIncidentsCommands } from './incidents-commands.ts';
+import { registerMaintenanceCommands } from './maintenance-commands.ts';
+import { registerMonitorsCommands } from './monitors-commands.ts';
 import { registerPlansCommands } from './plans-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
 import { registerSitesCommands } from './sites-commands.ts';
@@ -34,6 +37,9 @@ export function createProgram(): Command {
   registerClientsCommands(program);
   registerSitesCommands(program);
   registerPlansCommands(program);
+  registerMonitorsCommands(program);
+  registerIncidentsCommands(program);
+  registerMaintenanceCommands(program);
   registerBackupCommand(program);
 
   program.addHelpText(

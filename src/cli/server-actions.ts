@@ -10,11 +10,13 @@ import { describeDatabase } from './session.ts';
 export async function start(opts: { role: StartRole }): Promise<void> {
   const config = loadConfig();
   if (opts.role === 'worker') {
-    tell('note: there are no background jobs yet, so the worker role serves the web console and API too.');
+    await startServer(config, { role: 'worker' });
+    tell(`Steward worker is running: scheduler and checks, no web server (${describeDatabase(config)})`);
+    return;
   }
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
-    running = await startServer(config, { role: opts.role === 'web' ? 'web' : 'all' });
+    running = await startServer(config, { role: opts.role });
   } catch (err) {
     if ((err as { code?: unknown })?.code === 'EADDRINUSE') {
       throw new CliError(

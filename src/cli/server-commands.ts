@@ -4,8 +4,8 @@ import { START_ROLES } from './choices.ts';
 export function registerServerCommands(program: Command): void {
   program
     .command('start')
-    .summary('Start the web console and REST API')
-    .description('Start Steward: the web console and REST API (and, later, the scheduler and workers)')
+    .summary('Start the web console, REST API and monitoring engine')
+    .description('Start Steward: the web console and REST API, the check scheduler and its workers')
     .addOption(
       new Option('--role <role>', 'which part this process runs; several processes can share one database')
         .choices(START_ROLES)
@@ -18,9 +18,9 @@ The database is created and migrated on first start. The URL is printed on
 stderr; JSON logs go to stdout. Stop with Ctrl-C or SIGTERM: requests in flight
 finish, then the database is closed.
 
-Roles: "web" serves the console and API, "worker" will run monitoring jobs and
-"all" runs everything in one process. Until the job engine lands, every role
-serves the web console and API.
+Roles: "web" serves the console, API and heartbeat pings; "worker" runs the
+check scheduler and workers without a web server; "all" runs both in one
+process.
 
 Examples:
   $ npx steward start

@@ -7,6 +7,7 @@ import { newId } from '../ids.ts';
 import { createApi } from './api/api.ts';
 import type { AppEnv } from './env.ts';
 import { jsonError, statusByCode, toAppError } from './errors.ts';
+import { createHeartbeatRoute, type HeartbeatRouteDeps } from './heartbeat-route.ts';
 import { type ConsoleOptions, createConsole } from './pages/console.tsx';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -16,7 +17,10 @@ export type AppDeps = {
   logger: Logger;
   /** Checked by /healthz: true once storage is ready and while not shutting down. */
   isReady?: () => boolean;
-} & ConsoleOptions;
+  /** The address people reach Steward at (STEWARD_PUBLIC_URL); else links use the request's origin. */
+  publicUrl?: string;
+} & ConsoleOptions &
+  HeartbeatRouteDeps;
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -27,6 +31,7 @@ export function createApp(deps: AppDeps) {
     c.set('ctx', deps.ctx);
     c.set('logger', logger);
     c.set('requestId', requestId);
+    c.set('publicUrl', deps.publicUrl?.replace(/\/+$/, ''));
     c.header('X-Request-Id', requestId);
     const startedMs = performance.now();
     await next();
@@ -58,6 +63,10 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/api/v1', createApi());
+  // Unmatched API requests stop here: otherwise they fall through to the console, whose CSRF check
+  // answers a POST to an unknown API path with 403 and sets cookies on an API response.
+  app.all('/api/*', (c) => jsonError(c, new AppError('not_found', `No route ${c.req.method} ${c.req.path}`)));
+  app.route('/hb', createHeartbeatRoute(deps));
   app.route('/', createConsole(deps));
 
   app.notFound((c) => {

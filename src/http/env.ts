@@ -11,5 +11,7 @@ export type AppEnv = {
     actor: Actor;
     user: User;
     csrfToken: string;
+    /** STEWARD_PUBLIC_URL without a trailing slash, when configured (for links handed out, e.g. heartbeat URLs). */
+    publicUrl: string | undefined;
   };
 };

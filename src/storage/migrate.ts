@@ -1,12 +1,18 @@
 import { type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import * as m0001 from './migrations/0001_init.ts';
 import * as m0002 from './migrations/0002_monitoring.ts';
+import * as m0003 from './migrations/0003_engine.ts';
+import * as m0004 from './migrations/0004_rollups.ts';
+import * as m0005 from './migrations/0005_alerts.ts';
 import type { Db } from './schema.ts';
 
 // Migrations are imported statically so they work the same from sources, tests and the CLI.
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_monitoring': m0002,
+  '0003_engine': m0003,
+  '0004_rollups': m0004,
+  '0005_alerts': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

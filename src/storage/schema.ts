@@ -294,13 +294,23 @@ export type AlertOutboxTable = {
   incident_id: string | null;
   monitor_id: string | null;
   payload: string;
-  status: 'pending' | 'sent' | 'failed';
+  /** cancelled: no longer relevant when due (acknowledged, reopened within the flap grace, channel gone). */
+  status: 'pending' | 'sent' | 'failed' | 'cancelled';
   attempts: number;
   next_attempt_at: number;
   locked_until: number | null;
   last_error: string | null;
   created_at: number;
   sent_at: number | null;
+};
+
+export type AlertSilencesTable = {
+  dedupe_key: string;
+  event_kind: string;
+  incident_id: string | null;
+  monitor_id: string;
+  window_id: string;
+  at: number;
 };
 
 export type MailMessagesTable = {
@@ -344,6 +354,7 @@ export type Database = {
   heartbeat_pings: HeartbeatPingsTable;
   alert_channels: AlertChannelsTable;
   alert_outbox: AlertOutboxTable;
+  alert_silences: AlertSilencesTable;
   mail_messages: MailMessagesTable;
   job_slots: JobSlotsTable;
 };

@@ -79,15 +79,15 @@ export async function updateAlertChannel(ctx: Ctx, actor: Actor, id: string, inp
   if (data.addresses && row.kind !== 'email') throw invalidField('addresses', `a ${row.kind} channel has a url`);
   if (data.url && row.kind === 'email') throw invalidField('url', 'an e-mail channel has addresses');
   const target = data.addresses?.join(', ') ?? data.url;
-  await ctx.db
-    .updateTable('alert_channels')
-    .set({
-      ...(data.name !== undefined && { name: data.name }),
-      ...(data.enabled !== undefined && { enabled: data.enabled ? 1 : 0 }),
-      ...(target !== undefined && { target }),
-    })
-    .where('id', '=', id)
-    .execute();
+  const changes = {
+    ...(data.name !== undefined && { name: data.name }),
+    ...(data.enabled !== undefined && { enabled: data.enabled ? 1 : 0 }),
+    ...(target !== undefined && { target }),
+  };
+  // An empty patch changes nothing; an UPDATE with an empty SET list is not valid SQL.
+  if (Object.keys(changes).length > 0) {
+    await ctx.db.updateTable('alert_channels').set(changes).where('id', '=', id).execute();
+  }
   return getAlertChannel(ctx, id);
 }
 

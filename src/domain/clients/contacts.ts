@@ -75,19 +75,18 @@ export async function updateContact(
   input: unknown,
 ): Promise<Contact> {
   const patch = parseInput(updateContactSchema, input);
-  await findContact(ctx, clientId, contactId);
+  const current = await findContact(ctx, clientId, contactId);
+  const changes = {
+    ...(patch.name !== undefined && { name: patch.name }),
+    ...(patch.email !== undefined && { email: patch.email }),
+    ...(patch.language !== undefined && { language: patch.language }),
+    ...(patch.phone !== undefined && { phone: patch.phone }),
+    ...(patch.isReportRecipient !== undefined && { is_report_recipient: patch.isReportRecipient ? 1 : 0 }),
+  };
+  // An empty patch changes nothing; an UPDATE with an empty SET list is not valid SQL.
+  if (Object.keys(changes).length === 0) return toContact(current);
   try {
-    await ctx.db
-      .updateTable('client_contacts')
-      .set({
-        ...(patch.name !== undefined && { name: patch.name }),
-        ...(patch.email !== undefined && { email: patch.email }),
-        ...(patch.language !== undefined && { language: patch.language }),
-        ...(patch.phone !== undefined && { phone: patch.phone }),
-        ...(patch.isReportRecipient !== undefined && { is_report_recipient: patch.isReportRecipient ? 1 : 0 }),
-      })
-      .where('id', '=', contactId)
-      .execute();
+    await ctx.db.updateTable('client_contacts').set(changes).where('id', '=', contactId).execute();
   } catch (err) {
     if (isUniqueViolation(err)) throw duplicateEmail(patch.email ?? '');
     throw err;

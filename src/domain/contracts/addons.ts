@@ -7,16 +7,17 @@ import type { Actor, Ctx } from '../context.ts';
 import { requireRole } from '../shared/permissions.ts';
 import { currencySchema, moneyMinorSchema, nameSchema, parseInput } from '../shared/validation.ts';
 
-export const addonInputSchema = z
-  .object({
-    name: nameSchema,
-    description: z.string().trim().max(2000).default(''),
-    monthlyPriceMinor: moneyMinorSchema,
-    annualPriceMinor: moneyMinorSchema,
-    currency: currencySchema,
-  })
-  .strict();
-export const updateAddonSchema = addonInputSchema.partial().strict();
+const addonFields = {
+  name: nameSchema,
+  description: z.string().trim().max(2000),
+  monthlyPriceMinor: moneyMinorSchema,
+  annualPriceMinor: moneyMinorSchema,
+  currency: currencySchema,
+};
+export const addonInputSchema = z.object({ ...addonFields, description: addonFields.description.default('') }).strict();
+// Built from the fields, not from addonInputSchema: zod's partial() keeps defaults, so a PATCH
+// without a description would have reset it to ''.
+export const updateAddonSchema = z.object(addonFields).partial().strict();
 
 export type Addon = z.output<typeof addonInputSchema> & { id: string; createdAt: string; archivedAt: string | null };
 
@@ -63,18 +64,17 @@ export async function createAddon(ctx: Ctx, actor: Actor, input: unknown): Promi
 export async function updateAddon(ctx: Ctx, actor: Actor, id: string, input: unknown): Promise<Addon> {
   requireRole(actor, 'admin', 'change plans and add-ons');
   const patch = parseInput(updateAddonSchema, input);
-  await getAddon(ctx, id);
-  await ctx.db
-    .updateTable('addons')
-    .set({
-      ...(patch.name !== undefined && { name: patch.name }),
-      ...(patch.description !== undefined && { description: patch.description }),
-      ...(patch.monthlyPriceMinor !== undefined && { monthly_price_minor: patch.monthlyPriceMinor }),
-      ...(patch.annualPriceMinor !== undefined && { annual_price_minor: patch.annualPriceMinor }),
-      ...(patch.currency !== undefined && { currency: patch.currency }),
-    })
-    .where('id', '=', id)
-    .execute();
+  const current = await getAddon(ctx, id);
+  const changes = {
+    ...(patch.name !== undefined && { name: patch.name }),
+    ...(patch.description !== undefined && { description: patch.description }),
+    ...(patch.monthlyPriceMinor !== undefined && { monthly_price_minor: patch.monthlyPriceMinor }),
+    ...(patch.annualPriceMinor !== undefined && { annual_price_minor: patch.annualPriceMinor }),
+    ...(patch.currency !== undefined && { currency: patch.currency }),
+  };
+  // An empty patch changes nothing; an UPDATE with an empty SET list is not valid SQL.
+  if (Object.keys(changes).length === 0) return current;
+  await ctx.db.updateTable('addons').set(changes).where('id', '=', id).execute();
   return getAddon(ctx, id);
 }
 

@@ -10,12 +10,22 @@ export type Page<T> = { data: T[]; nextCursor: string | null };
 
 type Keyed = { created_at: number; id: string };
 
+// A cursor comes back from the client, so it is checked as strictly as any input: a forged one
+// (a fraction, a number beyond bigint, U+0000 in the id) must be a 422, not a failed query.
+const cursorSchema = z.tuple([
+  z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  z
+    .string()
+    .max(64)
+    .refine((id) => !id.includes('\u0000')),
+]);
+
 /** Opaque keyset cursor over (created_at, id): stable while rows are added. */
 export function decodeCursor(cursor: string | undefined): { createdAt: number; id: string } | undefined {
   if (!cursor) return undefined;
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof createdAt === 'number' && typeof id === 'string') return { createdAt, id };
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (parsed.success) return { createdAt: parsed.data[0], id: parsed.data[1] };
   } catch {
     // fall through to the error below
   }

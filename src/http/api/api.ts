@@ -3,8 +3,12 @@ import { authenticateToken } from '../../domain/users/tokens.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { adminRoutes } from './admin-routes.ts';
+import { alertRoutes } from './alerts-routes.ts';
 import { clientRoutes } from './clients-routes.ts';
 import { contractRoutes } from './contracts-routes.ts';
+import { incidentRoutes } from './incidents-routes.ts';
+import { maintenanceRoutes } from './maintenance-routes.ts';
+import { monitorRoutes } from './monitoring-routes.ts';
 import { planRoutes } from './plans-routes.ts';
 import { siteRoutes } from './sites-routes.ts';
 
@@ -35,6 +39,10 @@ export function createApi() {
   planRoutes(api);
   contractRoutes(api);
   adminRoutes(api);
+  monitorRoutes(api);
+  incidentRoutes(api);
+  maintenanceRoutes(api);
+  alertRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

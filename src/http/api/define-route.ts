@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { validationError } from '../../domain/shared/validation.ts';
+import { parseInput } from '../../domain/shared/validation.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponses } from './doc-schemas.ts';
@@ -72,9 +72,7 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
 }
 
 function parsePart<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw validationError(result.error);
-  return result.data;
+  return parseInput(schema, value);
 }
 
 async function readBody(c: Context, optional: boolean): Promise<unknown> {

@@ -8,7 +8,11 @@ import type { AppEnv } from '../env.ts';
 import { statusByCode, toAppError } from '../errors.ts';
 import { registerClientPages } from './clients-pages.tsx';
 import { registerDashboard } from './dashboard-page.tsx';
+import { registerIncidentPages } from './incidents-pages.tsx';
 import { CsrfField, ErrorSummary, Field, type FieldErrors, fieldErrors, Layout } from './layout.tsx';
+import { registerMaintenancePages } from './maintenance-pages.tsx';
+import { registerMonitorPages } from './monitors-pages.tsx';
+import { registerOutboxPages } from './outbox-pages.tsx';
 import { registerPlanPages } from './plans-pages.tsx';
 import {
   type ConsoleOptions,
@@ -114,6 +118,10 @@ export function createConsole(options: ConsoleOptions) {
 
   registerDashboard(app);
   registerClientPages(app);
+  registerMonitorPages(app);
+  registerIncidentPages(app);
+  registerMaintenancePages(app);
+  registerOutboxPages(app);
   registerPlanPages(app);
   registerUserPages(app);
   registerSettingsPages(app);

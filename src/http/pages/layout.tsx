@@ -11,7 +11,7 @@ export {
   Select,
 } from './form-controls.tsx';
 
-export type Section = 'dashboard' | 'clients' | 'plans' | 'users' | 'settings';
+export type Section = 'dashboard' | 'clients' | 'monitors' | 'incidents' | 'outbox' | 'plans' | 'users' | 'settings';
 
 type LayoutProps = {
   title: string;
@@ -20,12 +20,17 @@ type LayoutProps = {
   flash?: string;
   /** Which top-level section is open, for the navigation highlight. */
   section?: Section;
+  /** Reload the page every N seconds (live status pages; no JavaScript needed). */
+  refreshSeconds?: number;
   children: Child;
 };
 
 const NAV: Array<{ key: Section; href: string; label: string }> = [
   { key: 'dashboard', href: '/admin', label: 'Dashboard' },
   { key: 'clients', href: '/admin/clients', label: 'Clients' },
+  { key: 'monitors', href: '/admin/monitors', label: 'Monitors' },
+  { key: 'incidents', href: '/admin/incidents', label: 'Incidents' },
+  { key: 'outbox', href: '/admin/outbox', label: 'Outbox' },
   { key: 'plans', href: '/admin/plans', label: 'Plans' },
   { key: 'users', href: '/admin/users', label: 'Users & tokens' },
   { key: 'settings', href: '/admin/settings', label: 'Settings' },
@@ -37,6 +42,7 @@ export function Layout(props: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.refreshSeconds && <meta http-equiv="refresh" content={String(props.refreshSeconds)} />}
         <title>{`${props.title} · Steward`}</title>
         {/* Raw: JSX would escape the quotes and '>' in the CSS. STYLES is a constant, never user input. */}
         <style dangerouslySetInnerHTML={{ __html: STYLES }} />

@@ -97,6 +97,29 @@ details.archived summary { cursor:pointer; color:var(--muted); }
 .badge { display:inline-block; padding:.05rem .5rem; border-radius:999px; font-size:.8rem; background:#eef2f5; color:var(--muted); white-space:nowrap; }
 .badge.ok { background:#ecfdf3; color:var(--ok); }
 .badge.warn { background:#fffaeb; color:var(--warn); }
+.badge.err { background:#fef3f2; color:var(--err); }
+.badge.strong { font-weight:700; }
+/* Monitoring: status dots, charts, timelines. */
+.status-dot { display:inline-block; width:.6rem; height:.6rem; border-radius:50%; background:#8d99a6; margin-right:.35rem; }
+.status-dot.up { background:var(--ok); } .status-dot.degraded { background:var(--warn); } .status-dot.down { background:var(--err); }
+.tabs { display:flex; flex-wrap:wrap; gap:.25rem; margin:0 0 1rem; padding:0; list-style:none; }
+.tabs a { display:inline-block; padding:.3rem .8rem; border:1px solid var(--line); border-radius:999px; text-decoration:none; background:#fff; }
+.tabs a[aria-current] { background:var(--accent); border-color:var(--accent); color:#fff; }
+.chart { margin:0; }
+.chart svg { width:100%; height:auto; display:block; }
+.legend { list-style:none; display:flex; flex-wrap:wrap; gap:.25rem 1rem; padding:0; margin:.4rem 0 0; font-size:.85rem; color:var(--muted); }
+.swatch { display:inline-block; width:.8rem; height:.8rem; border-radius:2px; vertical-align:-.1rem; }
+.sparkline { display:block; }
+.timeline { list-style:none; margin:0; padding:0 0 0 1rem; border-left:2px solid var(--line); }
+.timeline li { position:relative; padding:.1rem 0 .9rem .6rem; }
+.timeline li::before { content:''; position:absolute; left:-1.45rem; top:.45rem; width:.7rem; height:.7rem; border-radius:50%; background:#fff; border:2px solid #8d99a6; }
+.timeline li.ev-opened::before, .timeline li.ev-reopened::before { border-color:var(--err); }
+.timeline li.ev-resolved::before { border-color:var(--ok); }
+.timeline li.ev-acknowledged::before { border-color:var(--accent); }
+.timeline time { color:var(--muted); font-size:.85rem; margin-right:.5rem; }
+.timeline .note-text { white-space:pre-wrap; margin:.25rem 0 0; background:#f8fafc; border:1px solid var(--line); border-radius:6px; padding:.4rem .6rem; }
+.weekdays .choices { display:flex; flex-wrap:wrap; gap:0 1.25rem; }
+pre.mail-body { white-space:pre-wrap; font-size:.85rem; background:#f8fafc; border:1px solid var(--line); border-radius:6px; padding:.6rem; margin:.5rem 0 0; }
 .auth-box { max-width:420px; margin:3rem auto; }
 .secret-card { border-color:#fedf89; background:#fffdf5; }
 .secret { font-family:ui-monospace,monospace; background:#fffaeb; border:1px solid #fedf89; padding:.6rem; border-radius:6px; width:100%; font-size:.95rem; word-break:break-all; resize:none; }

@@ -1,0 +1,161 @@
+import type { IncidentDetail, IncidentRow } from '../../domain/incidents/incident-list-view.ts';
+import type { IncidentEvent } from '../../domain/incidents/read-incidents.ts';
+import { formatDateTime } from './format.ts';
+import { formatDurationMs, formatRecent } from './monitors-bits.tsx';
+
+export function IncidentStatus(p: { status: 'open' | 'resolved'; acknowledged: boolean }) {
+  if (p.status === 'resolved') return <span class="badge ok">Resolved</span>;
+  return p.acknowledged ? (
+    <span class="badge warn">Open · acknowledged</span>
+  ) : (
+    <span class="badge err strong">Open</span>
+  );
+}
+
+export function IncidentsTable(p: { rows: IncidentRow[]; timeZone: string; nowMs: number }) {
+  const t = (iso: string | null) => formatRecent(iso, p.timeZone, p.nowMs);
+  return (
+    <table class="stack">
+      <caption class="sr-only">Incidents, open ones first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Incident</th>
+          <th scope="col">Status</th>
+          <th scope="col">Started</th>
+          <th scope="col">Detected</th>
+          <th scope="col">Acknowledged</th>
+          <th scope="col">Resolved</th>
+          <th scope="col" class="num">
+            Duration
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.rows.map((i) => (
+          <tr>
+            <td data-label="Incident">
+              <a href={`/admin/incidents/${i.id}`}>
+                <strong>{i.monitorName}</strong>
+              </a>
+              <div class="muted small">
+                {i.clientName} · {i.siteName}
+                {i.causeErrorClass && ` · ${i.causeErrorClass}`}
+              </div>
+            </td>
+            <td data-label="Status">
+              <IncidentStatus status={i.status} acknowledged={i.acknowledgedAt !== null} />
+            </td>
+            <td data-label="Started">{t(i.startedAt)}</td>
+            <td data-label="Detected">{t(i.detectedAt)}</td>
+            <td data-label="Acknowledged">{t(i.acknowledgedAt)}</td>
+            <td data-label="Resolved">{t(i.resolvedAt)}</td>
+            <td data-label="Duration" class="num">
+              {formatDurationMs(i.durationMs)}
+              {i.status === 'open' && <span class="muted small"> so far</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+
+/** One line per event, as a person reads it: what happened, by whom. */
+function describe(e: IncidentEvent, who: string, timeZone: string): string {
+  const d = e.data;
+  const channel = d.channelName ? ` via ${str(d.channelKind)} “${str(d.channelName)}”` : '';
+  switch (e.kind) {
+    case 'opened': {
+      const cause = [str(d.errorClass), str(d.message)].filter(Boolean).join(' — ') || 'checks failing';
+      const first = typeof d.startedAt === 'number' ? new Date(d.startedAt).toISOString() : null;
+      return `Outage confirmed: ${cause} (first failed check ${formatDateTime(first, timeZone)})`;
+    }
+    case 'reopened':
+      return 'Reopened: it failed again within the grace period after recovering';
+    case 'acknowledged':
+      return `Acknowledged by ${who}`;
+    case 'note':
+      return `Note by ${who}`;
+    case 'resolved':
+      return d.manual ? `Resolved by hand by ${who}` : 'Recovered: the first good check';
+    case 'alert_queued':
+      return `${str(d.alertKind)} alert queued${channel}`;
+    case 'alert_sent':
+      return `${str(d.alertKind)} alert sent${channel}${d.mailDelivery === 'stored' ? ' (stored: no SMTP configured)' : ''}`;
+    case 'alert_failed':
+      return `${str(d.alertKind)} alert failed${channel}: ${str(d.error)}`;
+    case 'alert_cancelled':
+      return `${str(d.alertKind)} alert withdrawn${channel}${d.reason ? `: ${str(d.reason)}` : ''}`;
+    case 'maintenance':
+      return `${str(d.silencedAlert)} alert silenced by maintenance${d.windowTitle ? ` “${str(d.windowTitle)}”` : ''}`;
+    default:
+      return e.kind;
+  }
+}
+
+export function Timeline(p: { incident: IncidentDetail; timeZone: string }) {
+  const who = (e: IncidentEvent) =>
+    e.actorUserId
+      ? (p.incident.userNames[e.actorUserId] ?? 'a former user')
+      : e.actorLabel === 'monitor'
+        ? 'the monitor'
+        : 'the command line'; // people act as "system" only through the CLI
+  return (
+    <ol class="timeline">
+      {p.incident.events.map((e) => {
+        const text = e.kind === 'note' ? str(e.data.text) : e.kind === 'resolved' ? str(e.data.note) : '';
+        return (
+          <li class={`ev-${e.kind}`}>
+            <time datetime={e.at}>{formatDateTime(e.at, p.timeZone)}</time>
+            {describe(e, who(e), p.timeZone)}
+            {text && <p class="note-text">{text}</p>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function IncidentFacts(p: { incident: IncidentDetail; timeZone: string }) {
+  const i = p.incident;
+  const t = (iso: string | null) => formatDateTime(iso, p.timeZone);
+  const by = i.acknowledgedBy
+    ? (i.userNames[i.acknowledgedBy] ?? (i.acknowledgedBy === 'system' ? 'the command line' : 'a former user'))
+    : null;
+  return (
+    <dl class="facts">
+      <div>
+        <dt>Started</dt>
+        <dd>{t(i.startedAt)}</dd>
+      </div>
+      <div>
+        <dt>Detected</dt>
+        <dd>{t(i.detectedAt)}</dd>
+      </div>
+      <div>
+        <dt>Acknowledged</dt>
+        <dd>
+          {t(i.acknowledgedAt)}
+          {by && <div class="muted small">by {by}</div>}
+        </dd>
+      </div>
+      <div>
+        <dt>Resolved</dt>
+        <dd>{t(i.resolvedAt)}</dd>
+      </div>
+      <div>
+        <dt>Duration</dt>
+        <dd>
+          {formatDurationMs(i.durationMs)}
+          {i.status === 'open' && <span class="muted small"> so far</span>}
+        </dd>
+      </div>
+      <div>
+        <dt>Cause</dt>
+        <dd>{[i.causeErrorClass, i.causeMessage].filter(Boolean).join(' — ') || '–'}</dd>
+      </div>
+    </dl>
+  );
+}

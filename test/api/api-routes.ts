@@ -1,0 +1,64 @@
+import { MONITORING_API_ROUTES } from './monitoring-routes-list.ts';
+
+/**
+ * Every route of the REST API, as the OpenAPI document names them. openapi.test.ts checks that the
+ * document lists exactly these, and errors/fuzz tests walk them, so a new route cannot slip in untested.
+ */
+export const API_ROUTES = [
+  'GET /clients',
+  'POST /clients',
+  'GET /clients/{id}',
+  'PATCH /clients/{id}',
+  'POST /clients/{id}/archive',
+  'POST /clients/{id}/restore',
+  'GET /clients/{id}/contacts',
+  'POST /clients/{id}/contacts',
+  'PATCH /clients/{id}/contacts/{contactId}',
+  'DELETE /clients/{id}/contacts/{contactId}',
+  'GET /sites',
+  'POST /sites',
+  'GET /sites/{id}',
+  'PATCH /sites/{id}',
+  'POST /sites/{id}/archive',
+  'POST /sites/{id}/restore',
+  'GET /plans',
+  'POST /plans',
+  'GET /plans/{id}',
+  'PATCH /plans/{id}',
+  'GET /plans/{id}/versions',
+  'GET /plan-versions/{id}',
+  'POST /plans/{id}/archive',
+  'POST /plans/{id}/restore',
+  'GET /addons',
+  'POST /addons',
+  'GET /addons/{id}',
+  'PATCH /addons/{id}',
+  'POST /addons/{id}/archive',
+  'POST /addons/{id}/restore',
+  'GET /contracts',
+  'POST /contracts',
+  'GET /contracts/{id}',
+  'PATCH /contracts/{id}',
+  'POST /contracts/{id}/activate',
+  'POST /contracts/{id}/cancel',
+  'POST /contracts/{id}/resume',
+  'POST /contracts/{id}/end',
+  'GET /settings',
+  'PATCH /settings',
+  'GET /me',
+  'GET /users',
+  'POST /users',
+  'GET /users/{id}',
+  'PATCH /users/{id}',
+  'POST /users/{id}/archive',
+  'POST /users/{id}/restore',
+  'GET /tokens',
+  'POST /tokens',
+  'POST /tokens/{id}/revoke',
+  ...MONITORING_API_ROUTES,
+] as const;
+
+export function splitRoute(route: string): { method: string; path: string } {
+  const [method = '', path = ''] = route.split(' ');
+  return { method, path };
+}
