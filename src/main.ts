@@ -4,33 +4,103 @@ import { openStorageFor, prepareStorage } from './bootstrap.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { countUsers } from './domain/users/users.ts';
+import { createEngine, type Engine } from './engine/engine.ts';
+import { createEngineEvents, type EngineEvents } from './engine/events.ts';
 import { createApp } from './http/app.ts';
+import { startAlertWorker } from './integrations/alert-worker.ts';
+import { subscribeAlertsToEngine } from './integrations/engine-alerts.ts';
+import { startJobRunner } from './jobs/job-runner.ts';
 import { createLogger } from './logger.ts';
+import type { Storage } from './storage/database.ts';
 
-export type Role = 'web' | 'all';
+/** web: console, API, heartbeat pings. worker: scheduler and check workers. all: both, one process. */
+export type Role = 'web' | 'worker' | 'all';
 
-export type RunningServer = { url: string; stop(): Promise<void> };
+type StartOptions<R extends Role> = { role?: R; installSignalHandlers?: boolean };
 
-/** Starts Steward: storage (migrated and seeded), then the web server; stops cleanly on SIGTERM/SIGINT. */
-export async function startServer(config: Config, options: { role?: Role; installSignalHandlers?: boolean } = {}) {
+type Running = {
+  stop(): Promise<void>;
+  firstRun: boolean;
+  storage: Storage;
+  /** Incident and check events of this process (the heartbeat route and the engine emit here). */
+  events: EngineEvents;
+  engine: Engine | null;
+};
+export type RunningServer = Running & { url: string };
+export type RunningWorker = Running & { url: null };
+
+/**
+ * Starts Steward: storage (migrated and seeded), then the parts the role asks for. SIGTERM/SIGINT
+ * stop it cleanly: no new requests or checks, work in flight finishes (bounded), results are
+ * flushed, then storage closes.
+ */
+// The web form is last: ReturnType<typeof startServer> (used by callers) is the last overload.
+export async function startServer(
+  config: Config,
+  options: StartOptions<'worker'> & { role: 'worker' },
+): Promise<RunningWorker>;
+export async function startServer(config: Config, options?: StartOptions<'web' | 'all'>): Promise<RunningServer>;
+export async function startServer(
+  config: Config,
+  options: StartOptions<Role> = {},
+): Promise<RunningServer | RunningWorker> {
+  const role = options.role ?? 'all';
   const logger = createLogger(config.logLevel);
   const storage = openStorageFor(config);
   const ctx = await prepareStorage(storage, systemClock);
   let shuttingDown = false;
-  const app = createApp({ ctx, logger, trustProxy: config.trustProxy, isReady: () => !shuttingDown });
+  const events = createEngineEvents((err) => logger.error({ err }, 'engine event listener failed'));
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-    s.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, database: storage.dialect, role: options.role ?? 'all' }, 'Steward is listening');
+  const engine =
+    role === 'web'
+      ? null
+      : createEngine({
+          db: storage.db,
+          checkConcurrency: config.checkConcurrency,
+          checksPerHost: config.checksPerHost,
+          location: config.location,
+          events,
+          logger: logger.child({ component: 'engine' }),
+        });
+  const web = role === 'worker' ? null : await startWeb();
+  // Alert delivery and the rollup/retention jobs run beside the engine; every process may run them,
+  // since outbox rows and job slots are claimed with conditional writes.
+  const alerts = engine ? startAlertWorker({ ctx, config, logger: logger.child({ component: 'alerts' }) }) : null;
+  const alertFeed = alerts ? subscribeAlertsToEngine(events, ctx, { logger, onQueued: () => alerts.wake() }) : null;
+  const jobs = engine ? startJobRunner({ ctx, config, logger: logger.child({ component: 'jobs' }) }) : null;
+  try {
+    await engine?.start();
+  } catch (err) {
+    if (web) await closeWeb(web.server);
+    alertFeed?.unsubscribe();
+    await Promise.all([alerts?.stop(), jobs?.stop()]);
+    await storage.close();
+    throw err;
+  }
+  logger.info(
+    { url: web?.url, database: storage.dialect, role },
+    web ? 'Steward is listening' : 'Steward worker started',
+  );
 
-  const stop = async () => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    logger.info('shutting down: no new connections, finishing requests in flight');
+  async function startWeb() {
+    const app = createApp({
+      ctx,
+      logger,
+      trustProxy: config.trustProxy,
+      publicUrl: config.publicUrl,
+      engineEvents: events,
+      isReady: () => !shuttingDown,
+    });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    return { server, url };
+  }
+
+  async function closeWeb(server: ReturnType<typeof serve>) {
     const timer = setTimeout(() => {
       logger.warn('in-flight requests did not finish in time; closing connections');
       (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
@@ -41,6 +111,16 @@ export async function startServer(config: Config, options: { role?: Role; instal
     (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
     await closed;
     clearTimeout(timer);
+  }
+
+  const stop = async () => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info('shutting down: no new connections or checks, finishing work in flight');
+    await Promise.all([web && closeWeb(web.server), engine?.stop(config.shutdownTimeoutMs)]);
+    alertFeed?.unsubscribe();
+    await alertFeed?.idle();
+    await Promise.all([alerts?.stop(), jobs?.stop()]);
     await storage.close();
     logger.info('stopped');
     logger.flush();
@@ -60,6 +140,7 @@ export async function startServer(config: Config, options: { role?: Role; instal
     }
   }
 
-  const users = await countUsers(ctx);
-  return { url, stop, firstRun: users === 0, storage } satisfies RunningServer & Record<string, unknown>;
+  const firstRun = (await countUsers(ctx)) === 0;
+  const running: Running = { stop, firstRun, storage, events, engine };
+  return web ? { ...running, url: web.url } : { ...running, url: null };
 }
