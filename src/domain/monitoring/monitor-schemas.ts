@@ -10,9 +10,18 @@ export const UNPLANNED_INTERVAL_S = 300;
 export const heartbeatConfigSchema = z
   .object({
     /** How often the job is expected to ping. */
-    periodS: z.number().int().min(30).max(31 * 86_400),
+    periodS: z
+      .number()
+      .int()
+      .min(30)
+      .max(31 * 86_400),
     /** Extra time allowed after a missed period before the monitor counts as down. */
-    graceS: z.number().int().min(0).max(7 * 86_400).default(300),
+    graceS: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86_400)
+      .default(300),
   })
   .strict();
 

@@ -48,7 +48,9 @@ function prefixIssues(error: z.ZodError): z.ZodError {
 async function checkInterval(ctx: Ctx, plan: SitePlan | null, intervalS: number | null | undefined) {
   const allowedS = plan?.checkIntervalS ?? UNPLANNED_INTERVAL_S;
   if (intervalS === null || intervalS === undefined || intervalS >= allowedS) return;
-  const current = plan ? `the ${plan.planName} plan checks every ${allowedS} s at most` : `without a plan, checks run every ${allowedS} s at most`;
+  const current = plan
+    ? `the ${plan.planName} plan checks every ${allowedS} s at most`
+    : `without a plan, checks run every ${allowedS} s at most`;
   const upgrade = (await listPlans(ctx)).find((p) => p.checkIntervalS <= intervalS);
   const hint = upgrade
     ? `; checks every ${intervalS} s need the ${upgrade.name} plan (every ${upgrade.checkIntervalS} s)`
@@ -129,7 +131,9 @@ export async function updateMonitor(ctx: Ctx, _actor: Actor, id: string, input: 
   const patch = parseInput(updateMonitorSchema, input);
   const row = await getMonitorRow(ctx.db, id);
   const site = await getSite(ctx, row.site_id);
-  const config = patch.config ? parseMonitorConfig(row.kind, withSiteDefaults(row.kind, patch.config, site.url)) : undefined;
+  const config = patch.config
+    ? parseMonitorConfig(row.kind, withSiteDefaults(row.kind, patch.config, site.url))
+    : undefined;
   if (patch.intervalS !== undefined) await checkInterval(ctx, await planFor(ctx.db, site.clientId), patch.intervalS);
   await ctx.db
     .updateTable('monitors')

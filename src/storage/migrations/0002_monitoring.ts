@@ -99,8 +99,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .unique()
     .where(sql.ref('status'), '=', 'open')
     .execute();
-  await db.schema.createIndex('incidents_monitor_started_idx').on('incidents').columns(['monitor_id', 'started_at']).execute();
-  await db.schema.createIndex('incidents_client_started_idx').on('incidents').columns(['client_id', 'started_at']).execute();
+  await db.schema
+    .createIndex('incidents_monitor_started_idx')
+    .on('incidents')
+    .columns(['monitor_id', 'started_at'])
+    .execute();
+  await db.schema
+    .createIndex('incidents_client_started_idx')
+    .on('incidents')
+    .columns(['client_id', 'started_at'])
+    .execute();
 
   await db.schema
     .createTable('incident_events')
@@ -113,7 +121,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('data', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('incident_events_incident_idx').on('incident_events').columns(['incident_id', 'at']).execute();
+  await db.schema
+    .createIndex('incident_events_incident_idx')
+    .on('incident_events')
+    .columns(['incident_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('maintenance_windows')
@@ -144,7 +156,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_agent', 'text')
     .addColumn('note', 'text')
     .execute();
-  await db.schema.createIndex('heartbeat_pings_monitor_idx').on('heartbeat_pings').columns(['monitor_id', 'received_at']).execute();
+  await db.schema
+    .createIndex('heartbeat_pings_monitor_idx')
+    .on('heartbeat_pings')
+    .columns(['monitor_id', 'received_at'])
+    .execute();
 
   await db.schema
     .createTable('alert_channels')
@@ -178,7 +194,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('sent_at', 'bigint')
     .execute();
-  await db.schema.createIndex('alert_outbox_due_idx').on('alert_outbox').columns(['status', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('alert_outbox_due_idx')
+    .on('alert_outbox')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
 
   await db.schema
     .createTable('mail_messages')
