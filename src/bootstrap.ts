@@ -18,6 +18,6 @@ export async function prepareStorage(storage: Storage, clock: Clock = systemCloc
   const ctx: Ctx = { db: storage.db, clock };
   await ensureAgencySettings(ctx);
   const settings = await getAgencySettings(ctx);
-  await seedDefaultPlans(ctx, settings.defaultCurrency);
+  await seedDefaultPlans(ctx, settings.defaultCurrency, settings.timeZone);
   return ctx;
 }

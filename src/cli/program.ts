@@ -9,6 +9,7 @@ import { registerMonitorsCommands } from './monitors-commands.ts';
 import { registerPlansCommands } from './plans-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
 import { registerSitesCommands } from './sites-commands.ts';
+import { registerSlaCommands } from './sla-commands.ts';
 import { registerTokenCommands } from './token-commands.ts';
 
 function readVersion(): string {
@@ -40,6 +41,7 @@ export function createProgram(): Command {
   registerMonitorsCommands(program);
   registerIncidentsCommands(program);
   registerMaintenanceCommands(program);
+  registerSlaCommands(program);
   registerBackupCommand(program);
 
   program.addHelpText(

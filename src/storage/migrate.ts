@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_monitoring.ts';
 import * as m0003 from './migrations/0003_engine.ts';
 import * as m0004 from './migrations/0004_rollups.ts';
 import * as m0005 from './migrations/0005_alerts.ts';
+import * as m0006 from './migrations/0006_sla.ts';
 import type { Db } from './schema.ts';
 
 // Migrations are imported statically so they work the same from sources, tests and the CLI.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_engine': m0003,
   '0004_rollups': m0004,
   '0005_alerts': m0005,
+  '0006_sla': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -70,10 +70,8 @@ export type PlanVersionsTable = {
   alert_channels: string;
   features: string;
   support_minutes_per_month: number;
-  sla_first_response_minutes: number | null;
-  sla_resolution_minutes: number | null;
-  sla_hours: 'business' | '24x7';
-  uptime_commitment_bp: number | null;
+  /** The SLA the plan sells (targets, calendar, uptime commitment); null: no SLA. */
+  sla_policy_id: string | null;
   pricing_model: 'flat' | 'hourly_minimum' | 'prepaid_credits';
   monthly_price_minor: number;
   annual_price_minor: number;
@@ -231,8 +229,62 @@ export type IncidentsTable = {
   cause_error_class: string | null;
   cause_message: string | null;
   reopen_count: number;
+  severity: IncidentSeverity;
+  /** Set while the incident waits for the client (SLA clocks paused); the events are the record. */
+  paused_at: number | null;
   created_at: number;
   updated_at: number;
+};
+
+export type IncidentSeverity = 'critical' | 'major' | 'minor';
+export type SlaClockKind = 'business' | '24x7';
+
+export type SlaCalendarsTable = {
+  id: string;
+  name: string;
+  /** '24x7': the built-in calendar, every minute counts; it cannot be edited. */
+  kind: 'business' | '24x7';
+  time_zone: string;
+  /** JSON: { "1": [["09:00","18:00"]], … } by ISO weekday (1 = Monday); ranges end by "24:00". */
+  weekly_hours: string;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+};
+
+export type SlaHolidaysTable = {
+  id: string;
+  calendar_id: string;
+  /** Local date in the calendar's zone. */
+  on_date: string;
+  name: string;
+  source: 'manual' | 'ical';
+  created_at: number;
+};
+
+export type SlaPoliciesTable = {
+  id: string;
+  name: string;
+  description: string;
+  calendar_id: string;
+  first_response_minutes: number | null;
+  first_response_clock: SlaClockKind;
+  resolution_minutes: number | null;
+  resolution_clock: SlaClockKind;
+  /** JSON: { "critical": { "firstResponseMinutes": 15, "resolutionMinutes": 120 }, … } overrides. */
+  severity_targets: string;
+  warn_at_percent: number;
+  /** Monthly uptime commitment in basis points of a percent: 99.9 % = 9990. */
+  uptime_commitment_bp: number | null;
+  /** Credit per started step below the commitment, in basis points of the month's fee (10 % = 1000). */
+  credit_per_step_bp: number;
+  /** The step, in basis points of uptime (0.1 % = 10). */
+  credit_step_bp: number;
+  /** The most credit for one month, in basis points of the fee (50 % = 5000). */
+  credit_cap_bp: number;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
 };
 
 export type IncidentEventsTable = {
@@ -357,6 +409,9 @@ export type Database = {
   alert_silences: AlertSilencesTable;
   mail_messages: MailMessagesTable;
   job_slots: JobSlotsTable;
+  sla_calendars: SlaCalendarsTable;
+  sla_holidays: SlaHolidaysTable;
+  sla_policies: SlaPoliciesTable;
 };
 
 export type Db = Kysely<Database>;

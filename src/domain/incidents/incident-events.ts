@@ -13,6 +13,11 @@ export const INCIDENT_EVENT_KINDS = [
   'alert_failed',
   'alert_cancelled',
   'maintenance',
+  'paused',
+  'resumed',
+  'severity_changed',
+  'sla_warning',
+  'sla_breached',
 ] as const;
 export type IncidentEventKind = (typeof INCIDENT_EVENT_KINDS)[number];
 

@@ -36,6 +36,8 @@ export async function openIncident(db: Executor, input: OpenInput): Promise<{ id
     cause_error_class: input.errorClass,
     cause_message: input.message,
     reopen_count: 0,
+    severity: 'critical',
+    paused_at: null,
     created_at: input.detectedAt,
     updated_at: input.detectedAt,
   };

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../storage/database.ts';
 import type { Actor, Ctx } from '../context.ts';
 import { requireRole } from '../shared/permissions.ts';
 import { parseInput } from '../shared/validation.ts';
+import { seedDefaultSla } from '../sla/seed-sla.ts';
 import { defaultCatalogue } from './default-catalogue.ts';
 import { findPlan, getPlan } from './read-plans.ts';
 import {
@@ -17,12 +18,13 @@ import {
 } from './schemas.ts';
 
 /** Seeds Basic/Standard/Premium on first start, when the catalogue is empty. */
-export async function seedDefaultPlans(ctx: Ctx, currency: string): Promise<boolean> {
+export async function seedDefaultPlans(ctx: Ctx, currency: string, timeZone = 'UTC'): Promise<boolean> {
   const existing = await ctx.db.selectFrom('plans').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      for (const [index, { code, terms }] of defaultCatalogue(currency).entries()) {
+      const sla = await seedDefaultSla(trx, ctx.clock.now(), timeZone);
+      for (const [index, { code, terms }] of defaultCatalogue(currency, sla).entries()) {
         await insertPlan(trx, ctx.clock.now(), code, (index + 1) * 10, terms);
       }
     });
@@ -55,9 +57,11 @@ export async function createPlan(ctx: Ctx, actor: Actor, input: unknown): Promis
     hourlyRateMinor: null,
     cancellationNoticeDays: 30,
     pricingModel: 'flat',
+    slaPolicyId: null,
     ...rest,
   });
   checkPricing(terms);
+  await checkSlaPolicy(ctx, terms.slaPolicyId);
   try {
     const id = await ctx.db.transaction().execute(async (trx) => {
       const last = await trx
@@ -87,6 +91,7 @@ export async function updatePlan(ctx: Ctx, actor: Actor, planId: string, input: 
   );
   const terms = parseInput(planTermsSchema, { ...currentTerms, ...patch });
   checkPricing(terms);
+  if (terms.slaPolicyId !== currentTerms.slaPolicyId) await checkSlaPolicy(ctx, terms.slaPolicyId);
   const termsChanged = JSON.stringify(terms) !== JSON.stringify(currentTerms);
 
   await ctx.db
@@ -125,6 +130,21 @@ function checkPricing(terms: PlanTerms) {
   if (terms.pricingModel === 'hourly_minimum' && terms.hourlyRateMinor === null) {
     throw invalid('Invalid input (hourlyRateMinor: an hourly plan needs an hourly rate)', [
       { path: 'hourlyRateMinor', message: 'an hourly plan needs an hourly rate' },
+    ]);
+  }
+}
+
+async function checkSlaPolicy(ctx: Ctx, policyId: string | null) {
+  if (policyId === null) return;
+  const policy = await ctx.db
+    .selectFrom('sla_policies')
+    .select('id')
+    .where('id', '=', policyId)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
+  if (!policy) {
+    throw invalid('Invalid input (slaPolicyId: no such SLA policy)', [
+      { path: 'slaPolicyId', message: 'no such SLA policy (or it is archived)' },
     ]);
   }
 }

@@ -1,3 +1,4 @@
+import type { DefaultPolicyIds } from '../sla/seed-sla.ts';
 import type { PlanTerms } from './schemas.ts';
 
 const noFeatures = {
@@ -11,7 +12,10 @@ const noFeatures = {
 };
 
 /** The three tiers from the product brief, priced mid-range; annual = 12 months less 10 %. */
-export function defaultCatalogue(currency: string): Array<{ code: string; terms: PlanTerms }> {
+export function defaultCatalogue(
+  currency: string,
+  sla: DefaultPolicyIds | null = null,
+): Array<{ code: string; terms: PlanTerms }> {
   const common = { pricingModel: 'flat' as const, hourlyRateMinor: null, currency, cancellationNoticeDays: 30 };
   return [
     {
@@ -24,10 +28,7 @@ export function defaultCatalogue(currency: string): Array<{ code: string; terms:
         alertChannels: ['email'],
         features: { ...noFeatures },
         supportMinutesPerMonth: 60,
-        slaFirstResponseMinutes: 240,
-        slaResolutionMinutes: null,
-        slaHours: 'business',
-        uptimeCommitmentBp: null,
+        slaPolicyId: sla?.basic ?? null,
         monthlyPriceMinor: 15_000,
         annualPriceMinor: 162_000,
       },
@@ -43,10 +44,7 @@ export function defaultCatalogue(currency: string): Array<{ code: string; terms:
         alertChannels: ['email', 'webhook', 'slack'],
         features: { ...noFeatures, statusPage: true, clientPortal: true },
         supportMinutesPerMonth: 180,
-        slaFirstResponseMinutes: 60,
-        slaResolutionMinutes: null,
-        slaHours: 'business',
-        uptimeCommitmentBp: null,
+        slaPolicyId: sla?.standard ?? null,
         monthlyPriceMinor: 30_000,
         annualPriceMinor: 324_000,
       },
@@ -70,10 +68,7 @@ export function defaultCatalogue(currency: string): Array<{ code: string; terms:
           hidePoweredBy: true,
         },
         supportMinutesPerMonth: 480,
-        slaFirstResponseMinutes: 30,
-        slaResolutionMinutes: null,
-        slaHours: '24x7',
-        uptimeCommitmentBp: 9990,
+        slaPolicyId: sla?.premium ?? null,
         monthlyPriceMinor: 60_000,
         annualPriceMinor: 648_000,
       },

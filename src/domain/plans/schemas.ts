@@ -27,11 +27,8 @@ export const planTermsSchema = z
     alertChannels: z.array(z.enum(ALERT_CHANNELS)).min(1, 'needs at least one channel'),
     features: featuresSchema,
     supportMinutesPerMonth: z.number().int().min(0).max(100_000),
-    slaFirstResponseMinutes: z.number().int().min(1).max(100_000).nullable(),
-    slaResolutionMinutes: z.number().int().min(1).max(1_000_000).nullable(),
-    slaHours: z.enum(['business', '24x7']),
-    /** Monthly uptime commitment in basis points of a percent: 99.9 % = 9990. */
-    uptimeCommitmentBp: z.number().int().min(9000).max(10_000).nullable(),
+    /** The SLA policy the plan sells (targets, calendar, uptime commitment, credits); null: none. */
+    slaPolicyId: z.string().trim().min(1).max(100).nullable(),
     pricingModel: z.enum(['flat', 'hourly_minimum', 'prepaid_credits']),
     monthlyPriceMinor: moneyMinorSchema,
     annualPriceMinor: moneyMinorSchema,
@@ -43,7 +40,13 @@ export const planTermsSchema = z
 export type PlanTerms = z.output<typeof planTermsSchema>;
 
 export const createPlanSchema = planTermsSchema
-  .partial({ description: true, hourlyRateMinor: true, cancellationNoticeDays: true, pricingModel: true })
+  .partial({
+    description: true,
+    hourlyRateMinor: true,
+    cancellationNoticeDays: true,
+    pricingModel: true,
+    slaPolicyId: true,
+  })
   .extend({
     code: z
       .string()
@@ -77,10 +80,7 @@ export function toTerms(v: PlanVersionsTable): PlanTerms {
     alertChannels: JSON.parse(v.alert_channels),
     features: JSON.parse(v.features),
     supportMinutesPerMonth: v.support_minutes_per_month,
-    slaFirstResponseMinutes: v.sla_first_response_minutes,
-    slaResolutionMinutes: v.sla_resolution_minutes,
-    slaHours: v.sla_hours,
-    uptimeCommitmentBp: v.uptime_commitment_bp,
+    slaPolicyId: v.sla_policy_id,
     pricingModel: v.pricing_model,
     monthlyPriceMinor: v.monthly_price_minor,
     annualPriceMinor: v.annual_price_minor,
@@ -104,10 +104,7 @@ export function toVersionRow(
     alert_channels: JSON.stringify([...new Set(terms.alertChannels)]),
     features: JSON.stringify(terms.features),
     support_minutes_per_month: terms.supportMinutesPerMonth,
-    sla_first_response_minutes: terms.slaFirstResponseMinutes,
-    sla_resolution_minutes: terms.slaResolutionMinutes,
-    sla_hours: terms.slaHours,
-    uptime_commitment_bp: terms.uptimeCommitmentBp,
+    sla_policy_id: terms.slaPolicyId,
     pricing_model: terms.pricingModel,
     monthly_price_minor: terms.monthlyPriceMinor,
     annual_price_minor: terms.annualPriceMinor,

@@ -11,6 +11,9 @@ import { maintenanceRoutes } from './maintenance-routes.ts';
 import { monitorRoutes } from './monitoring-routes.ts';
 import { planRoutes } from './plans-routes.ts';
 import { siteRoutes } from './sites-routes.ts';
+import { slaCalendarRoutes } from './sla-calendars-routes.ts';
+import { slaComplianceRoutes } from './sla-compliance-routes.ts';
+import { slaPolicyRoutes } from './sla-policies-routes.ts';
 
 /** The REST API under /api/v1: bearer tokens only (no cookies, so no CSRF surface). */
 export function createApi() {
@@ -43,6 +46,9 @@ export function createApi() {
   incidentRoutes(api);
   maintenanceRoutes(api);
   alertRoutes(api);
+  slaCalendarRoutes(api);
+  slaPolicyRoutes(api);
+  slaComplianceRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

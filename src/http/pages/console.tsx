@@ -26,6 +26,9 @@ import {
   verifyCsrf,
 } from './session.ts';
 import { registerSettingsPages } from './settings-pages.tsx';
+import { registerSlaBoard } from './sla-board-page.tsx';
+import { registerSlaCalendarPages } from './sla-calendars-pages.tsx';
+import { registerSlaPolicyPages } from './sla-policies-pages.tsx';
 import { registerUserPages } from './users-pages.tsx';
 
 export type { ConsoleOptions };
@@ -122,6 +125,9 @@ export function createConsole(options: ConsoleOptions) {
   registerIncidentPages(app);
   registerMaintenancePages(app);
   registerOutboxPages(app);
+  registerSlaBoard(app);
+  registerSlaCalendarPages(app);
+  registerSlaPolicyPages(app);
   registerPlanPages(app);
   registerUserPages(app);
   registerSettingsPages(app);

@@ -11,7 +11,16 @@ export {
   Select,
 } from './form-controls.tsx';
 
-export type Section = 'dashboard' | 'clients' | 'monitors' | 'incidents' | 'outbox' | 'plans' | 'users' | 'settings';
+export type Section =
+  | 'dashboard'
+  | 'clients'
+  | 'monitors'
+  | 'incidents'
+  | 'sla'
+  | 'outbox'
+  | 'plans'
+  | 'users'
+  | 'settings';
 
 type LayoutProps = {
   title: string;
@@ -30,6 +39,7 @@ const NAV: Array<{ key: Section; href: string; label: string }> = [
   { key: 'clients', href: '/admin/clients', label: 'Clients' },
   { key: 'monitors', href: '/admin/monitors', label: 'Monitors' },
   { key: 'incidents', href: '/admin/incidents', label: 'Incidents' },
+  { key: 'sla', href: '/admin/sla', label: 'SLA' },
   { key: 'outbox', href: '/admin/outbox', label: 'Outbox' },
   { key: 'plans', href: '/admin/plans', label: 'Plans' },
   { key: 'users', href: '/admin/users', label: 'Users & tokens' },
