@@ -1,0 +1,4 @@
+import type { Catalog } from './catalog.ts';
+
+/** Every catalog, so one test can check that each language has each key. Areas add theirs here. */
+export const ALL_CATALOGS: Array<Catalog<string>> = [];
