@@ -1,4 +1,6 @@
 import { MONITORING_API_ROUTES } from './monitoring-routes-list.ts';
+import { SLA_CALENDAR_API_ROUTES } from './sla-calendar-routes-list.ts';
+import { SLA_COMPLIANCE_API_ROUTES } from './sla-compliance-routes-list.ts';
 
 /**
  * Every route of the REST API, as the OpenAPI document names them. openapi.test.ts checks that the
@@ -56,6 +58,8 @@ export const API_ROUTES = [
   'POST /tokens',
   'POST /tokens/{id}/revoke',
   ...MONITORING_API_ROUTES,
+  ...SLA_CALENDAR_API_ROUTES,
+  ...SLA_COMPLIANCE_API_ROUTES,
 ] as const;
 
 export function splitRoute(route: string): { method: string; path: string } {
