@@ -37,17 +37,27 @@ describe('durations and uptime', () => {
   });
 
   it('describes the SLA in one cell', () => {
-    const none = { slaFirstResponseMinutes: null, slaResolutionMinutes: null, uptimeCommitmentBp: null };
-    expect(formatSla({ ...none, slaHours: 'business' })).toBe('–');
-    expect(formatSla({ ...none, slaHours: '24x7', uptimeCommitmentBp: 9_950 })).toBe('99.5 % uptime');
+    const sla = {
+      policyId: 'slp_1',
+      name: 'Standard SLA',
+      firstResponseMinutes: 60,
+      firstResponseClock: 'business' as const,
+      resolutionMinutes: 480,
+      resolutionClock: 'business' as const,
+      uptimeCommitmentBp: null,
+    };
+    expect(formatSla({ sla: null })).toBe('–');
+    expect(formatSla({ sla })).toBe('response 1 h, resolution 8 h, business hours');
+    expect(formatSla({ sla: { ...sla, firstResponseMinutes: null, resolutionMinutes: null } })).toBe('–');
     expect(
-      formatSla({
-        slaFirstResponseMinutes: 60,
-        slaResolutionMinutes: 480,
-        slaHours: 'business',
-        uptimeCommitmentBp: null,
-      }),
-    ).toBe('response 1 h, resolution 8 h, business hours');
+      formatSla({ sla: { ...sla, firstResponseMinutes: null, resolutionMinutes: null, uptimeCommitmentBp: 9_950 } }),
+    ).toBe('99.5 % uptime');
+    expect(formatSla({ sla: { ...sla, resolutionMinutes: null, firstResponseClock: '24x7' } })).toBe(
+      'response 1 h, 24/7',
+    );
+    expect(formatSla({ sla: { ...sla, firstResponseMinutes: 30, firstResponseClock: '24x7' } })).toBe(
+      'response 30 min 24/7, resolution 8 h business hours',
+    );
   });
 });
 
@@ -63,6 +73,7 @@ describe('planRow', () => {
         version: 2,
         archivedAt: null,
         createdAt: '',
+        sla: null,
       };
       const row = planRow(plan);
       expect(row).toHaveLength(PLAN_COLUMNS.length);

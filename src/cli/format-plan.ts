@@ -43,15 +43,25 @@ export function formatUptimeBp(bp: number): string {
   return `${whole}${fraction ? `.${fraction}` : ''} %`;
 }
 
-/** What the plan promises for support, in one cell: "response 4 h, business hours". */
-export function formatSla(
-  plan: Pick<Plan, 'slaFirstResponseMinutes' | 'slaResolutionMinutes' | 'slaHours' | 'uptimeCommitmentBp'>,
-): string {
-  const parts: string[] = [];
-  if (plan.slaFirstResponseMinutes !== null) parts.push(`response ${formatMinutes(plan.slaFirstResponseMinutes)}`);
-  if (plan.slaResolutionMinutes !== null) parts.push(`resolution ${formatMinutes(plan.slaResolutionMinutes)}`);
-  if (parts.length) parts.push(plan.slaHours === '24x7' ? '24/7' : 'business hours');
-  if (plan.uptimeCommitmentBp !== null) parts.push(`${formatUptimeBp(plan.uptimeCommitmentBp)} uptime`);
+const CLOCK_WORDS = { business: 'business hours', '24x7': '24/7' } as const;
+
+/**
+ * What the plan's SLA promises, in one cell: "response 4 h, resolution 16 h, business hours";
+ * each target names its own clock when they differ.
+ */
+export function formatSla(plan: Pick<Plan, 'sla'>): string {
+  const sla = plan.sla;
+  if (!sla) return '–';
+  const targets = [
+    { label: 'response', minutes: sla.firstResponseMinutes, clock: sla.firstResponseClock },
+    { label: 'resolution', minutes: sla.resolutionMinutes, clock: sla.resolutionClock },
+  ].filter((t): t is typeof t & { minutes: number } => t.minutes !== null);
+  const oneClock = new Set(targets.map((t) => t.clock)).size === 1;
+  const parts = targets.map(
+    (t) => `${t.label} ${formatMinutes(t.minutes)}${oneClock ? '' : ` ${CLOCK_WORDS[t.clock]}`}`,
+  );
+  if (oneClock && targets[0]) parts.push(CLOCK_WORDS[targets[0].clock]);
+  if (sla.uptimeCommitmentBp !== null) parts.push(`${formatUptimeBp(sla.uptimeCommitmentBp)} uptime`);
   return parts.length ? parts.join(', ') : '–';
 }
 

@@ -1,6 +1,8 @@
 import { MONITORING_API_ROUTES } from './monitoring-routes-list.ts';
 import { SLA_CALENDAR_API_ROUTES } from './sla-calendar-routes-list.ts';
 import { SLA_COMPLIANCE_API_ROUTES } from './sla-compliance-routes-list.ts';
+import { SLA_POLICY_API_ROUTES } from './sla-policy-routes-list.ts';
+import { STATUS_PAGE_API_ROUTES } from './status-pages-routes-list.ts';
 
 /**
  * Every route of the REST API, as the OpenAPI document names them. openapi.test.ts checks that the
@@ -58,7 +60,9 @@ export const API_ROUTES = [
   'POST /tokens',
   'POST /tokens/{id}/revoke',
   ...MONITORING_API_ROUTES,
+  ...STATUS_PAGE_API_ROUTES,
   ...SLA_CALENDAR_API_ROUTES,
+  ...SLA_POLICY_API_ROUTES,
   ...SLA_COMPLIANCE_API_ROUTES,
 ] as const;
 

@@ -19,10 +19,6 @@ const newPlan = (code: string) => ({
     hidePoweredBy: false,
   },
   supportMinutesPerMonth: 120,
-  slaFirstResponseMinutes: 120,
-  slaResolutionMinutes: null,
-  slaHours: 'business',
-  uptimeCommitmentBp: null,
   monthlyPriceMinor: 25_000,
   annualPriceMinor: 270_000,
   currency: 'EUR',
@@ -38,12 +34,13 @@ describe('the seeded plan catalogue', () => {
     ]);
     const [basic, standard, premium] = plans as [(typeof plans)[0], (typeof plans)[0], (typeof plans)[0]];
     expect(plans.map((p) => p.checkIntervalS)).toEqual([180, 60, 30]);
-    expect(plans.map((p) => [p.slaFirstResponseMinutes, p.slaHours])).toEqual([
+    expect(plans.map((p) => [p.sla?.firstResponseMinutes, p.sla?.firstResponseClock])).toEqual([
       [240, 'business'],
       [60, 'business'],
       [30, '24x7'],
     ]);
-    expect(plans.map((p) => p.uptimeCommitmentBp)).toEqual([null, null, 9990]);
+    expect(plans.map((p) => p.sla?.uptimeCommitmentBp)).toEqual([null, null, 9990]);
+    expect(plans.map((p) => p.sla?.policyId)).toEqual(plans.map((p) => p.slaPolicyId));
     expect(plans.map((p) => p.supportMinutesPerMonth)).toEqual([60, 180, 480]);
     expect(basic.alertChannels).toEqual(['email']);
     expect([...standard.alertChannels].sort()).toEqual(['email', 'slack', 'webhook']);
@@ -171,6 +168,39 @@ describe('creating and archiving plans', () => {
     expectError(await t().api('POST', '/contracts', { clientId: client.id, planId: 'premium' }), 409, 'conflict');
     expect(expectOk(await t().api('POST', '/plans/premium/restore'), 200, planDoc).archivedAt).toBeNull();
     await makeContract(t(), client.id, { planId: 'premium' });
+  });
+
+  it('sells an existing, live SLA policy or none; an unknown or archived one is refused on slaPolicyId', async () => {
+    const premium = expectOk(await t().api('GET', '/plans/premium'), 200, planDoc);
+    const created = expectOk(
+      await t().api('POST', '/plans', { ...newPlan('gold'), slaPolicyId: premium.slaPolicyId }),
+      201,
+      planDoc,
+    );
+    expect(created.sla).toEqual(premium.sla);
+    expect(created.sla).toMatchObject({ name: 'Premium SLA', resolutionMinutes: 240, resolutionClock: '24x7' });
+    expect(expectOk(await t().api('POST', '/plans', newPlan('bare-sla')), 201, planDoc)).toMatchObject({
+      slaPolicyId: null,
+      sla: null,
+    });
+
+    expectInvalid(await t().api('POST', '/plans', { ...newPlan('ghost'), slaPolicyId: 'slp_nope' }), ['slaPolicyId']);
+    const spare = await t().api('POST', '/sla/policies', {
+      name: 'Spare',
+      calendarId: 'cal_24x7',
+      firstResponseMinutes: 15,
+    });
+    expect(spare.status).toBe(201);
+    expect((await t().api('POST', `/sla/policies/${spare.body.id}/archive`)).status).toBe(200);
+    expectInvalid(await t().api('POST', '/plans', { ...newPlan('ghost'), slaPolicyId: spare.body.id }), [
+      'slaPolicyId',
+    ]);
+    expectInvalid(await t().api('PATCH', '/plans/gold', { slaPolicyId: spare.body.id }), ['slaPolicyId']);
+    expectError(await t().api('GET', '/plans/ghost'), 404, 'not_found');
+    // The summary is read-only.
+    expectInvalid(await t().api('PATCH', '/plans/gold', { sla: null }), ['']);
+    const dropped = expectOk(await t().api('PATCH', '/plans/gold', { slaPolicyId: null }), 200, planDoc);
+    expect(dropped).toMatchObject({ version: 2, sla: null });
   });
 
   it('forbids technicians to change plans (403) and lets admins do it', async () => {

@@ -142,8 +142,8 @@ describe('migrate, clients, sites and plans from the command line', { timeout: 1
     }
     const premium = lines[3] ?? '';
     expect(premium).toContain('every 30 s');
-    expect(premium).toMatch(/response 30 min, 24\/7, 99\.9 % uptime$/);
-    expect(lines[1]).toMatch(/every 3 min .* response 4 h, business hours$/);
+    expect(premium).toMatch(/response 30 min, resolution 4 h, 24\/7, 99\.9 % uptime$/);
+    expect(lines[1]).toMatch(/every 3 min .* response 4 h, resolution 16 h, business hours$/);
   });
 
   it('reports configuration problems with exit code 1 and unexpected failures with exit code 2', async () => {

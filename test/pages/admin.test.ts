@@ -40,6 +40,9 @@ describe('plans', () => {
       '30 s',
       '3 min',
       '24/7',
+      'Premium SLA',
+      'First response 4 h (business hours) · Resolution 16 h (business hours)',
+      'First response 30 min (24/7) · Resolution 4 h (24/7) · Uptime 99.9 %',
     ]) {
       expect(text).toContain(s);
     }
@@ -50,20 +53,26 @@ describe('plans', () => {
     const same = await owner.post(`/admin/plans/${basic.id}`, await planForm(basic.id));
     expect(textOf((await owner.follow(same)).html)).toContain('Nothing changed; Basic stays at version 1.');
 
+    const premium = await getPlan(t.ctx, 'premium');
     const form = await planForm(basic.id, {
       monthlyPrice: '175,50',
       feature_statusPage: 'on',
-      uptimeCommitment: '99.95',
+      slaPolicyId: premium.slaPolicyId ?? 'missing',
     });
     const saved = await owner.post(`/admin/plans/${basic.id}`, form);
     expect(saved.status).toBe(303);
     const page = await owner.follow(saved);
     expect(textOf(page.html)).toContain('Basic saved as version 2. Existing contracts keep version 1.');
     const plan = await getPlan(t.ctx, 'basic');
-    expect(plan).toMatchObject({ version: 2, monthlyPriceMinor: 17_550, uptimeCommitmentBp: 9995 });
+    expect(plan).toMatchObject({ version: 2, monthlyPriceMinor: 17_550, slaPolicyId: premium.slaPolicyId });
+    expect(plan.sla).toMatchObject({ name: 'Premium SLA', uptimeCommitmentBp: 9990 });
     expect(plan.features.statusPage).toBe(true);
     expect((await listPlanVersions(t.ctx, basic.id)).map((v) => v.version)).toEqual([2, 1]);
     expect(textOf(page.html)).toContain('Saving creates version 3');
+
+    // "None" is a choice: the plan then sells no SLA.
+    await owner.post(`/admin/plans/${basic.id}`, await planForm(basic.id, { slaPolicyId: '' }));
+    expect(await getPlan(t.ctx, 'basic')).toMatchObject({ version: 3, slaPolicyId: null, sla: null });
   });
 
   it('re-renders the plan form with 422 and messages for a bad price, interval or no alert channel', async () => {

@@ -6,6 +6,8 @@ import { createClient } from '../clients/clients.ts';
 import { type Actor, systemActor } from '../context.ts';
 import { createContract } from '../contracts/change-contracts.ts';
 import { getContract } from '../contracts/read-contracts.ts';
+import { createSlaPolicy, setSlaPolicyArchived } from '../sla/change-policies.ts';
+import { BUILTIN_24X7_CALENDAR_ID } from '../sla/seed-sla.ts';
 import { createPlan, seedDefaultPlans, setPlanArchived, updatePlan } from './change-plans.ts';
 import { getPlan, listPlans, listPlanVersions } from './read-plans.ts';
 
@@ -77,7 +79,14 @@ describe('seeding the default catalogue', () => {
     expect(standard!.monthlyPriceMinor).toBeLessThan(premium!.monthlyPriceMinor);
     expect(basic!.checkIntervalS).toBeGreaterThan(standard!.checkIntervalS);
     expect(standard!.checkIntervalS).toBeGreaterThan(premium!.checkIntervalS);
-    expect(premium!.uptimeCommitmentBp).toBe(9990);
+    // Each tier sells its own SLA policy (docs/sla.md); only Premium commits to an uptime.
+    expect(plans.map((p) => [p.sla?.name, p.sla?.firstResponseMinutes, p.sla?.firstResponseClock])).toEqual([
+      ['Basic SLA', 240, 'business'],
+      ['Standard SLA', 60, 'business'],
+      ['Premium SLA', 30, '24x7'],
+    ]);
+    expect(plans.map((p) => p.sla?.uptimeCommitmentBp)).toEqual([null, null, 9990]);
+    expect(plans.map((p) => p.slaPolicyId)).toEqual(plans.map((p) => p.sla?.policyId));
   });
 
   it('seeds only once, however often it is called', async () => {
@@ -223,10 +232,6 @@ describe('createPlan and archiving', () => {
       hidePoweredBy: false,
     },
     supportMinutesPerMonth: 0,
-    slaFirstResponseMinutes: null,
-    slaResolutionMinutes: null,
-    slaHours: 'business',
-    uptimeCommitmentBp: null,
     monthlyPriceMinor: 5_000,
     annualPriceMinor: 54_000,
     currency: 'EUR',
@@ -241,6 +246,30 @@ describe('createPlan and archiving', () => {
       code: 'forbidden',
     });
     expect(await countRows('plans')).toBe(4);
+  });
+
+  it('sells an SLA policy only if it exists and is not archived; null means none', async () => {
+    const plan = await createPlan(t.ctx, admin, terms);
+    expect(plan).toMatchObject({ slaPolicyId: null, sla: null });
+    const standard = await getPlan(t.ctx, 'standard');
+    const withSla = await updatePlan(t.ctx, admin, plan.id, { slaPolicyId: standard.slaPolicyId });
+    expect(withSla).toMatchObject({ version: 2, slaPolicyId: standard.slaPolicyId, sla: { name: 'Standard SLA' } });
+
+    await expect(
+      createPlan(t.ctx, admin, { ...terms, code: 'ghost', slaPolicyId: 'slp_missing' }),
+    ).rejects.toMatchObject({ code: 'invalid', details: [{ path: 'slaPolicyId' }] });
+    const spare = await createSlaPolicy(t.ctx, admin, {
+      name: 'Spare',
+      calendarId: BUILTIN_24X7_CALENDAR_ID,
+      firstResponseMinutes: 15,
+    });
+    await setSlaPolicyArchived(t.ctx, admin, spare.id, true);
+    await expect(updatePlan(t.ctx, admin, plan.id, { slaPolicyId: spare.id })).rejects.toMatchObject({
+      code: 'invalid',
+      details: [{ path: 'slaPolicyId' }],
+    });
+    expect((await getPlan(t.ctx, plan.id)).version).toBe(2);
+    expect(await updatePlan(t.ctx, admin, plan.id, { slaPolicyId: null })).toMatchObject({ version: 3, sla: null });
   });
 
   it('hides archived plans from the default list and brings them back on restore', async () => {

@@ -3,6 +3,7 @@ import { notFound } from '../../errors.ts';
 import type { Executor } from '../../storage/schema.ts';
 import type { Ctx } from '../context.ts';
 import { parseInput } from '../shared/validation.ts';
+import { planSlaSummaries } from '../sla/plan-sla.ts';
 import { type Plan, type PlanVersion, toPlan, toPlanVersion } from './schemas.ts';
 
 export const listPlansQuerySchema = z.object({
@@ -29,6 +30,10 @@ export async function listPlans(ctx: Ctx, query: unknown = {}): Promise<Plan[]> 
   if (archived === 'false') q = q.where('plans.archived_at', 'is', null);
   if (archived === 'true') q = q.where('plans.archived_at', 'is not', null);
   const rows = await q.execute();
+  const slas = await planSlaSummaries(
+    ctx.db,
+    rows.map((r) => r.sla_policy_id),
+  );
   return rows.map((r) =>
     toPlan(
       {
@@ -40,6 +45,7 @@ export async function listPlans(ctx: Ctx, query: unknown = {}): Promise<Plan[]> 
         current_version_id: r.p_current_version_id,
       },
       r,
+      (r.sla_policy_id && slas.get(r.sla_policy_id)) || null,
     ),
   );
 }
@@ -56,7 +62,8 @@ export async function findPlan(db: Executor, idOrCode: string): Promise<Plan | u
     .selectAll()
     .where('id', '=', plan.current_version_id)
     .executeTakeFirstOrThrow();
-  return toPlan(plan, version);
+  const slas = await planSlaSummaries(db, [version.sla_policy_id]);
+  return toPlan(plan, version, (version.sla_policy_id && slas.get(version.sla_policy_id)) || null);
 }
 
 /** A plan by id or by its code ("premium"). */

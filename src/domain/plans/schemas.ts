@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PlansTable, PlanVersionsTable } from '../../storage/schema.ts';
 import { currencySchema, moneyMinorSchema, nameSchema } from '../shared/validation.ts';
+import type { PlanSla } from '../sla/plan-sla.ts';
 
 export const ALERT_CHANNELS = ['email', 'webhook', 'slack'] as const;
 export const FEATURE_FLAGS = [
@@ -68,6 +69,8 @@ export type Plan = PlanTerms & {
   version: number;
   archivedAt: string | null;
   createdAt: string;
+  /** Read-only: what the current version's SLA policy promises; null without one. */
+  sla: PlanSla | null;
 };
 
 export type PlanVersion = PlanTerms & { id: string; planId: string; version: number; createdAt: string };
@@ -115,7 +118,7 @@ export function toVersionRow(
   };
 }
 
-export function toPlan(plan: PlansTable, version: PlanVersionsTable): Plan {
+export function toPlan(plan: PlansTable, version: PlanVersionsTable, sla: PlanSla | null): Plan {
   return {
     id: plan.id,
     code: plan.code,
@@ -125,6 +128,7 @@ export function toPlan(plan: PlansTable, version: PlanVersionsTable): Plan {
     ...toTerms(version),
     archivedAt: plan.archived_at === null ? null : new Date(plan.archived_at).toISOString(),
     createdAt: new Date(plan.created_at).toISOString(),
+    sla,
   };
 }
 

@@ -72,10 +72,7 @@ const planTermsDoc = {
   alertChannels: z.array(z.enum(['email', 'webhook', 'slack'])),
   features: z.object(Object.fromEntries(FEATURE_FLAGS.map((f) => [f, z.boolean()]))).strict(),
   supportMinutesPerMonth: z.number().int(),
-  slaFirstResponseMinutes: z.number().int().nullable(),
-  slaResolutionMinutes: z.number().int().nullable(),
-  slaHours: z.enum(['business', '24x7']),
-  uptimeCommitmentBp: z.number().int().nullable().describe('basis points: 99.9 % = 9990'),
+  slaPolicyId: z.string().nullable().describe('the SLA policy the plan sells (GET /sla/policies); null: none'),
   pricingModel: z.enum(['flat', 'hourly_minimum', 'prepaid_credits']),
   monthlyPriceMinor: z.number().int(),
   annualPriceMinor: z.number().int(),
@@ -83,6 +80,22 @@ const planTermsDoc = {
   currency: z.string(),
   cancellationNoticeDays: z.number().int(),
 };
+
+const slaClock = z
+  .enum(['business', '24x7'])
+  .describe('business: counted in business hours of the calendar; 24x7: wall-clock time');
+
+const planSlaDoc = z
+  .object({
+    policyId: z.string(),
+    name: z.string(),
+    firstResponseMinutes: z.number().int().nullable(),
+    firstResponseClock: slaClock,
+    resolutionMinutes: z.number().int().nullable(),
+    resolutionClock: slaClock,
+    uptimeCommitmentBp: z.number().int().nullable().describe('basis points of a percent: 99.9 % = 9990'),
+  })
+  .strict();
 
 export const planDoc = z
   .object({
@@ -94,6 +107,7 @@ export const planDoc = z
     ...planTermsDoc,
     archivedAt: tsOrNull,
     createdAt: ts,
+    sla: planSlaDoc.nullable().describe("read-only: what the current version's SLA policy promises; null without one"),
   })
   .strict();
 

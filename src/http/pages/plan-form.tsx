@@ -1,11 +1,11 @@
 import { ALERT_CHANNELS, FEATURE_FLAGS, type Plan, type PlanTerms } from '../../domain/plans/schemas.ts';
 import { minorToDecimalString } from '../../domain/shared/money.ts';
+import type { SlaPolicyView } from '../../domain/sla/policy-schemas.ts';
 import type { FormState } from './client-forms.tsx';
 import type { FormInput } from './form.ts';
-import { ChoiceGroup, CsrfField, ErrorSummary, Field, Select, TextArea } from './form-controls.tsx';
-import { percentBpInput } from './format.ts';
+import { ChoiceGroup, CsrfField, ErrorSummary, Field, type Option, Select, TextArea } from './form-controls.tsx';
 import { currencyOptions } from './options.ts';
-import { CHANNEL_LABELS, FEATURE_LABELS, PRICING_LABELS } from './plan-views.tsx';
+import { CHANNEL_LABELS, FEATURE_LABELS, PRICING_LABELS, slaSummaryText } from './plan-views.tsx';
 
 type Values = Record<string, string | undefined>;
 
@@ -17,10 +17,7 @@ export function planFormValues(t: PlanTerms): Values {
     description: t.description,
     checkIntervalS: String(t.checkIntervalS),
     supportMinutesPerMonth: String(t.supportMinutesPerMonth),
-    slaFirstResponseMinutes: t.slaFirstResponseMinutes?.toString() ?? '',
-    slaResolutionMinutes: t.slaResolutionMinutes?.toString() ?? '',
-    slaHours: t.slaHours,
-    uptimeCommitment: percentBpInput(t.uptimeCommitmentBp),
+    slaPolicyId: t.slaPolicyId ?? '',
     pricingModel: t.pricingModel,
     currency: t.currency,
     monthlyPrice: money(t.monthlyPriceMinor),
@@ -43,10 +40,7 @@ export function planTermsFromForm(form: FormInput) {
     alertChannels: ALERT_CHANNELS.filter((ch) => form.checked(`channel_${ch}`)),
     features: Object.fromEntries(FEATURE_FLAGS.map((f) => [f, form.checked(`feature_${f}`)])),
     supportMinutesPerMonth: form.int('supportMinutesPerMonth'),
-    slaFirstResponseMinutes: form.nullableInt('slaFirstResponseMinutes'),
-    slaResolutionMinutes: form.nullableInt('slaResolutionMinutes'),
-    slaHours: form.text('slaHours'),
-    uptimeCommitmentBp: form.nullablePercentBp('uptimeCommitment'),
+    slaPolicyId: form.nullable('slaPolicyId'),
     pricingModel: form.text('pricingModel'),
     currency,
     monthlyPriceMinor: form.money('monthlyPrice', currency),
@@ -58,13 +52,24 @@ export function planTermsFromForm(form: FormInput) {
 
 /** Domain paths → the form fields that show their messages. */
 export const PLAN_FIELD_NAMES: Record<string, string> = {
-  uptimeCommitmentBp: 'uptimeCommitment',
   monthlyPriceMinor: 'monthlyPrice',
   annualPriceMinor: 'annualPrice',
   hourlyRateMinor: 'hourlyRate',
 };
 
-export function PlanForm(p: { plan: Plan; csrfToken: string; state?: FormState }) {
+/** Policies a plan may choose: the live ones, plus the plan's own if it was archived since. */
+function policyOptions(policies: SlaPolicyView[], currentId: string | null): Option[] {
+  const choosable = policies.filter((sp) => sp.archivedAt === null || sp.id === currentId);
+  return [
+    { value: '', label: 'None: no SLA' },
+    ...choosable.map((sp) => ({
+      value: sp.id,
+      label: `${sp.name}${sp.archivedAt ? ' (archived)' : ''}: ${slaSummaryText(sp)}`,
+    })),
+  ];
+}
+
+export function PlanForm(p: { plan: Plan; policies: SlaPolicyView[]; csrfToken: string; state?: FormState }) {
   const v: Values = { ...planFormValues(p.plan), ...(p.state?.values && { ...onlyText(p.state.values) }) };
   const e = p.state?.errors;
   return (
@@ -119,40 +124,13 @@ export function PlanForm(p: { plan: Plan; csrfToken: string; state?: FormState }
           inputmode="numeric"
           hint="In minutes: 180 = 3 hours."
         />
-        <Field
-          name="slaFirstResponseMinutes"
-          label="First response target"
-          value={v.slaFirstResponseMinutes}
-          errors={e}
-          inputmode="numeric"
-          hint="In minutes; empty for none."
-        />
-        <Field
-          name="slaResolutionMinutes"
-          label="Resolution target"
-          value={v.slaResolutionMinutes}
-          errors={e}
-          inputmode="numeric"
-          hint="In minutes; empty for none."
-        />
         <Select
-          name="slaHours"
-          label="Targets are measured"
-          value={v.slaHours}
+          name="slaPolicyId"
+          label="SLA policy"
+          value={v.slaPolicyId}
           errors={e}
-          options={[
-            { value: 'business', label: 'In business hours' },
-            { value: '24x7', label: 'Around the clock (24/7)' },
-          ]}
-        />
-        <Field
-          name="uptimeCommitment"
-          label="Uptime commitment"
-          value={v.uptimeCommitment}
-          errors={e}
-          inputmode="decimal"
-          placeholder="99.9"
-          hint="Percent per month, e.g. 99.9; empty for none."
+          options={policyOptions(p.policies, p.plan.slaPolicyId)}
+          hint="Response and resolution targets, uptime commitment and credits; edited under SLA → Policies."
         />
       </div>
       <h2>Price</h2>

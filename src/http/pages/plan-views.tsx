@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Plan, PlanTerms, PlanVersion } from '../../domain/plans/schemas.ts';
 import { FEATURE_FLAGS } from '../../domain/plans/schemas.ts';
+import type { PlanSla } from '../../domain/sla/plan-sla.ts';
 import { formatDateTime, formatMinutes, formatMoney, formatPercentBp, formatSeconds } from './format.ts';
 
 export const FEATURE_LABELS: Record<string, string> = {
@@ -23,12 +24,28 @@ export const PRICING_LABELS: Record<string, string> = {
 
 const featureList = (t: PlanTerms) => FEATURE_FLAGS.filter((f) => t.features[f]).map((f) => FEATURE_LABELS[f]);
 
-function Sla({ t }: { t: PlanTerms }) {
-  if (t.slaFirstResponseMinutes === null) return <span class="muted">–</span>;
+const CLOCK_LABELS: Record<string, string> = { business: 'business hours', '24x7': '24/7' };
+
+/** "First response 4 h (business hours) · Resolution 16 h (business hours) · Uptime 99.9 %"; "–" without an SLA. */
+export function slaSummaryText(sla: Omit<PlanSla, 'policyId' | 'name'> | null): string {
+  if (!sla) return '–';
+  const parts: string[] = [];
+  if (sla.firstResponseMinutes !== null) {
+    parts.push(`First response ${formatMinutes(sla.firstResponseMinutes)} (${CLOCK_LABELS[sla.firstResponseClock]})`);
+  }
+  if (sla.resolutionMinutes !== null) {
+    parts.push(`Resolution ${formatMinutes(sla.resolutionMinutes)} (${CLOCK_LABELS[sla.resolutionClock]})`);
+  }
+  if (sla.uptimeCommitmentBp !== null) parts.push(`Uptime ${formatPercentBp(sla.uptimeCommitmentBp)}`);
+  return parts.join(' · ') || 'No targets';
+}
+
+function Sla({ sla }: { sla: PlanSla | null }) {
+  if (!sla) return <span class="muted">–</span>;
   return (
     <>
-      {formatMinutes(t.slaFirstResponseMinutes)}
-      <span class="muted small"> {t.slaHours === '24x7' ? '24/7' : 'business hours'}</span>
+      <a href={`/admin/sla/policies/${sla.policyId}`}>{sla.name}</a>
+      <div class="muted small">{slaSummaryText(sla)}</div>
     </>
   );
 }
@@ -45,8 +62,7 @@ export function CatalogueTable({ plans }: { plans: Plan[] }) {
           <th scope="col">Alerts</th>
           <th scope="col">Features</th>
           <th scope="col">Support / month</th>
-          <th scope="col">First response</th>
-          <th scope="col">Uptime</th>
+          <th scope="col">SLA</th>
           <th scope="col" class="num">
             Monthly
           </th>
@@ -75,10 +91,9 @@ export function CatalogueTable({ plans }: { plans: Plan[] }) {
               </ul>
             </td>
             <td data-label="Support / month">{formatMinutes(p.supportMinutesPerMonth)}</td>
-            <td data-label="First response">
-              <Sla t={p} />
+            <td data-label="SLA">
+              <Sla sla={p.sla} />
             </td>
-            <td data-label="Uptime">{formatPercentBp(p.uptimeCommitmentBp)}</td>
             <td data-label="Monthly" class="num">
               {formatMoney(p.monthlyPriceMinor, p.currency)}
             </td>
@@ -101,17 +116,15 @@ function AnnualDiscount({ t }: { t: PlanTerms }) {
   return <div class="muted small">{percent} % off 12 months</div>;
 }
 
-/** The terms of one plan version as a definition list (what technicians see instead of the form). */
-export function PlanTermsList({ t }: { t: PlanTerms }) {
+/** A plan's current terms as a definition list (what technicians see instead of the form). */
+export function PlanTermsList({ t }: { t: Plan }) {
   const rows: Array<[string, Child]> = [
     ['Description', t.description || '–'],
     ['Check interval', formatSeconds(t.checkIntervalS)],
     ['Alert channels', t.alertChannels.map((ch) => CHANNEL_LABELS[ch]).join(', ')],
     ['Features', featureList(t).join(', ') || '–'],
     ['Support time / month', formatMinutes(t.supportMinutesPerMonth)],
-    ['First response', <Sla t={t} />],
-    ['Resolution', formatMinutes(t.slaResolutionMinutes)],
-    ['Uptime commitment', formatPercentBp(t.uptimeCommitmentBp)],
+    ['SLA', <Sla sla={t.sla} />],
     ['Pricing', PRICING_LABELS[t.pricingModel] ?? t.pricingModel],
     ['Monthly price', formatMoney(t.monthlyPriceMinor, t.currency)],
     ['Annual price', formatMoney(t.annualPriceMinor, t.currency)],

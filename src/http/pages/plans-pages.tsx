@@ -3,6 +3,7 @@ import { getAgencySettings } from '../../domain/agency/settings.ts';
 import { createAddon, listAddons, setAddonArchived } from '../../domain/contracts/addons.ts';
 import { updatePlan } from '../../domain/plans/change-plans.ts';
 import { getPlan, listPlans, listPlanVersions } from '../../domain/plans/read-plans.ts';
+import { listSlaPolicies } from '../../domain/sla/policies.ts';
 import type { AppEnv } from '../env.ts';
 import { AddonForm, AddonsTable } from './addon-views.tsx';
 import type { FormState } from './client-forms.tsx';
@@ -97,15 +98,19 @@ async function renderCatalogue(c: Context<AppEnv>, addonState?: FormState, statu
 
 async function renderPlan(c: Context<AppEnv>, id: string, state?: FormState, status: Status = 200) {
   const plan = await getPlan(c.var.ctx, id);
-  const [versions, settings] = await Promise.all([listPlanVersions(c.var.ctx, plan.id), getAgencySettings(c.var.ctx)]);
   const manage = canManage(c);
+  const [versions, settings, policies] = await Promise.all([
+    listPlanVersions(c.var.ctx, plan.id),
+    getAgencySettings(c.var.ctx),
+    manage ? listSlaPolicies(c.var.ctx, { archived: 'all' }) : [],
+  ]);
   return c.html(
     <Layout title={plan.name} {...shell(c, 'plans')}>
       <PageHeader title={plan.name} subtitle={`Code ${plan.code} · current version ${plan.version}`}>
         <a href="/admin/plans">← All plans</a>
       </PageHeader>
       {manage ? (
-        <PlanForm plan={plan} csrfToken={c.var.csrfToken} state={state} />
+        <PlanForm plan={plan} policies={policies} csrfToken={c.var.csrfToken} state={state} />
       ) : (
         <section class="card">
           <PlanTermsList t={plan} />
