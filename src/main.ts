@@ -10,6 +10,7 @@ import { createApp } from './http/app.ts';
 import { startAlertWorker } from './integrations/alert-worker.ts';
 import { subscribeAlertsToEngine } from './integrations/engine-alerts.ts';
 import { startJobRunner } from './jobs/job-runner.ts';
+import { withSlaWatch } from './jobs/sla-watch-job.ts';
 import { createLogger } from './logger.ts';
 import type { Storage } from './storage/database.ts';
 
@@ -67,7 +68,12 @@ export async function startServer(
   // since outbox rows and job slots are claimed with conditional writes.
   const alerts = engine ? startAlertWorker({ ctx, config, logger: logger.child({ component: 'alerts' }) }) : null;
   const alertFeed = alerts ? subscribeAlertsToEngine(events, ctx, { logger, onQueued: () => alerts.wake() }) : null;
-  const jobs = engine ? startJobRunner({ ctx, config, logger: logger.child({ component: 'jobs' }) }) : null;
+  const jobs = engine
+    ? withSlaWatch(startJobRunner({ ctx, config, logger: logger.child({ component: 'jobs' }) }), {
+        ctx,
+        logger: logger.child({ component: 'sla-watch' }),
+      })
+    : null;
   try {
     await engine?.start();
   } catch (err) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listOf } from '../../src/http/api/doc-schemas.ts';
-import { incidentDetailDoc, incidentDoc } from '../../src/http/api/monitoring-doc-schemas.ts';
+import { incidentDetailDoc, incidentDoc, incidentSlaReportDoc } from '../../src/http/api/monitoring-doc-schemas.ts';
 import { databaseDigest, expectError, expectInvalid, expectOk, rawRequest, userIdOf, useTestApp } from './helpers.ts';
 import { makeMonitor, makePlannedSite, recordOutage } from './monitoring-fixtures.ts';
 
@@ -135,5 +135,131 @@ describe('acting on an incident', () => {
     expect(expectOk(bare, 200, incidentDetailDoc).status).toBe('resolved');
     expectInvalid(await t().api('POST', `/incidents/${second.id}/resolve`, { note: 5 }), ['note']);
     expectError(await t().api('POST', '/incidents/inc_missing/resolve', {}), 404);
+  });
+});
+
+describe('SLA clocks on incidents', () => {
+  it('shows the clocks on every read: list, detail and /sla (Standard: 1 business hour, Mon–Fri 09–18)', async () => {
+    const { id, startedAt } = await openOutage(); // detected 08:50:30 UTC, before business hours
+    const detail = expectOk(await t().api('GET', `/incidents/${id}`), 200, incidentDetailDoc);
+    expect(detail).toMatchObject({ severity: 'critical', pausedAt: null });
+    expect(detail.sla.policy).toMatchObject({
+      name: 'Standard SLA',
+      calendarName: 'Business hours',
+      warnAtPercent: 75,
+    });
+    expect(detail.sla.clocks[0]).toEqual({
+      metric: 'first_response',
+      targetMinutes: 60,
+      clock: 'business',
+      startedAt: new Date(startedAt + 30_000).toISOString(),
+      stoppedAt: null,
+      elapsedMinutes: 0,
+      dueAt: '2026-03-02T10:00:00.000Z',
+      warnAt: '2026-03-02T09:45:00.000Z',
+      state: 'running',
+      met: null,
+      marginMinutes: 60,
+      percentElapsed: 0,
+    });
+    const listed = expectOk(await t().api('GET', '/incidents'), 200, listOf(incidentDoc)).data;
+    expect(listed[0]?.sla).toEqual(detail.sla);
+
+    t().clock.advance(50 * MIN);
+    const sla = expectOk(
+      await t().api('GET', `/incidents/${id}/sla`, undefined, t().tokens.technician),
+      200,
+      incidentSlaReportDoc,
+    );
+    expect(sla).toMatchObject({ incidentId: id, computedAt: '2026-03-02T09:50:00.000Z', severity: 'critical' });
+    expect(sla.clocks[0]).toMatchObject({ elapsedMinutes: 50, percentElapsed: 83.3, marginMinutes: 10 });
+    expectError(await t().api('GET', '/incidents/inc_missing/sla'), 404, 'not_found');
+    expectError(await t().api('GET', `/incidents/${id}/sla`, undefined, null), 401);
+  });
+
+  it('filters the list by SLA state; an unknown state is a 422', async () => {
+    const { id } = await openOutage();
+    const ids = async (query: string) =>
+      expectOk(await t().api('GET', `/incidents${query}`), 200, listOf(incidentDoc)).data.map((i) => i.id);
+    expect(await ids('?sla=at_risk')).toEqual([]);
+    t().clock.advance(46 * MIN); // 09:46: past the warning at 09:45
+    expect(await ids('?sla=at_risk')).toEqual([id]);
+    expect(await ids('?sla=breached')).toEqual([]);
+    t().clock.advance(15 * MIN);
+    expect(await ids('?sla=breached&status=open')).toEqual([id]);
+    expectInvalid(await t().api('GET', '/incidents?sla=late'), ['sla']);
+  });
+
+  it('pauses (waiting for client) and resumes: one pause wins a race, the loser and a second resume are 409s', async () => {
+    const { id } = await openOutage();
+    const results = await Promise.all([
+      t().api('POST', `/incidents/${id}/pause`, { reason: 'waiting for the hosting login' }, t().tokens.technician),
+      t().api('POST', `/incidents/${id}/pause`, {}, t().tokens.owner),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const paused = expectOk(results.find((r) => r.status === 200) ?? results[0]!, 200, incidentDetailDoc);
+    expect(paused.pausedAt).toBe(new Date(t().clock.now()).toISOString());
+    expect(paused.sla.clocks.map((c) => c.state)).toEqual(['paused', 'paused']);
+    expect(paused.events.filter((e) => e.kind === 'paused')).toHaveLength(1);
+    expectError(results.find((r) => r.status === 409) ?? results[0]!, 409, 'conflict');
+
+    t().clock.advance(30 * MIN);
+    const resumed = expectOk(await t().api('POST', `/incidents/${id}/resume`), 200, incidentDetailDoc);
+    expect(resumed.pausedAt).toBeNull();
+    expect(resumed.events.at(-1)).toMatchObject({ kind: 'resumed', actorLabel: 'user' });
+    expect(resumed.sla.clocks[0]).toMatchObject({ state: 'running', elapsedMinutes: 0 });
+    expectError(await t().api('POST', `/incidents/${id}/resume`), 409, 'conflict');
+    // No body at all is fine for a pause.
+    expect(
+      expectOk(await rawRequest(t(), 'POST', `/incidents/${id}/pause`), 200, incidentDetailDoc).pausedAt,
+    ).not.toBeNull();
+  });
+
+  it('refuses bad pauses and resumes: 401, 404, 422 and 409 for a resolved incident, writing nothing', async () => {
+    const { id } = await openOutage();
+    const before = await databaseDigest(t());
+    expectInvalid(await t().api('POST', `/incidents/${id}/pause`, { reason: 'x'.repeat(501) }), ['reason']);
+    expectInvalid(await t().api('POST', `/incidents/${id}/pause`, { reason: 'x', until: 'Monday' }), ['']);
+    expectError(await t().api('POST', `/incidents/${id}/pause`, {}, null), 401);
+    expectError(await t().api('POST', `/incidents/${id}/resume`, undefined, null), 401);
+    expectError(await t().api('POST', '/incidents/inc_missing/pause', {}), 404);
+    expectError(await t().api('POST', '/incidents/inc_missing/resume'), 404);
+    expect(await databaseDigest(t())).toEqual(before);
+    await t().api('POST', `/incidents/${id}/resolve`, {});
+    expectError(await t().api('POST', `/incidents/${id}/pause`, {}), 409, 'conflict');
+  });
+
+  it('sets the severity: raising is anyone’s, lowering needs an admin (403), the same one is a 409', async () => {
+    const { id } = await openOutage();
+    const adminId = await userIdOf(t(), t().tokens.admin);
+    await t().api('GET', '/me', undefined, t().tokens.technician); // the token's first use is not what is compared
+    const before = await databaseDigest(t());
+    const forbidden = expectError(
+      await t().api('POST', `/incidents/${id}/severity`, { severity: 'minor' }, t().tokens.technician),
+      403,
+      'forbidden',
+    );
+    expect(forbidden.message).toContain("lower an incident's severity");
+    expectInvalid(await t().api('POST', `/incidents/${id}/severity`, { severity: 'urgent' }), ['severity']);
+    expectInvalid(await t().api('POST', `/incidents/${id}/severity`, {}), ['severity']);
+    expectError(await t().api('POST', `/incidents/${id}/severity`, { severity: 'critical' }), 409, 'conflict');
+    expectError(await t().api('POST', '/incidents/inc_missing/severity', { severity: 'minor' }), 404);
+    expectError(await t().api('POST', `/incidents/${id}/severity`, { severity: 'minor' }, null), 401);
+    expect(await databaseDigest(t())).toEqual(before);
+
+    const lowered = expectOk(
+      await t().api('POST', `/incidents/${id}/severity`, { severity: 'minor' }, t().tokens.admin),
+      200,
+      incidentDetailDoc,
+    );
+    expect(lowered.severity).toBe('minor');
+    expect(lowered.events.at(-1)).toMatchObject({
+      kind: 'severity_changed',
+      actorUserId: adminId,
+      data: { from: 'critical', to: 'minor' },
+    });
+    t().clock.advance(MIN);
+    const raised = await t().api('POST', `/incidents/${id}/severity`, { severity: 'major' }, t().tokens.technician);
+    expect(expectOk(raised, 200, incidentDetailDoc).severity).toBe('major');
   });
 });

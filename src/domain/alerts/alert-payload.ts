@@ -1,7 +1,7 @@
 import type { IncidentsTable } from '../../storage/schema.ts';
 import type { AlertSubject } from './site-channels.ts';
 
-export const ALERT_EVENT_KINDS = ['down', 'recovery', 'reminder', 'tls_expiry'] as const;
+export const ALERT_EVENT_KINDS = ['down', 'recovery', 'reminder', 'tls_expiry', 'sla_warning', 'sla_breach'] as const;
 export type AlertEventKind = (typeof ALERT_EVENT_KINDS)[number];
 
 /**
@@ -29,6 +29,20 @@ export type AlertPayload = {
   } | null;
   tls: { validTo: string; daysToExpiry: number; thresholdDays: number } | null;
   reminder: { number: number; unacknowledgedForMin: number } | null;
+  /** SLA alerts only: the clock that crossed its warning threshold or its target. */
+  sla?: SlaAlertFacts;
+};
+
+export type SlaAlertFacts = {
+  metric: 'first_response' | 'resolution';
+  targetMinutes: number;
+  clock: 'business' | '24x7';
+  dueAt: string | null;
+  elapsedMinutes: number;
+  percentElapsed: number;
+  policyName: string;
+  /** The agency's zone: due times in subjects are written in it. */
+  timeZone: string;
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -38,7 +52,7 @@ export function buildAlertPayload(
   atMs: number,
   subject: AlertSubject,
   incident: IncidentsTable | null,
-  extra: Pick<Partial<AlertPayload>, 'tls' | 'reminder'> = {},
+  extra: Pick<Partial<AlertPayload>, 'tls' | 'reminder' | 'sla'> = {},
 ): AlertPayload {
   return {
     type,
@@ -60,5 +74,6 @@ export function buildAlertPayload(
     },
     tls: extra.tls ?? null,
     reminder: extra.reminder ?? null,
+    ...(extra.sla && { sla: extra.sla }),
   };
 }

@@ -100,6 +100,12 @@ function whyMoot(
     if (incident.status !== 'open') return 'the incident was resolved';
     if (incident.acknowledged_at !== null) return 'the incident was acknowledged';
   }
+  if (row.event_kind === 'sla_warning') {
+    // A warning is a call to act before the target: moot once the clock it warned about stopped.
+    const stopped =
+      incident.status !== 'open' || (payload.sla?.metric === 'first_response' && incident.acknowledged_at !== null);
+    if (stopped) return 'the SLA clock stopped before the warning went out';
+  }
   if (row.event_kind === 'recovery') {
     if (incident.status !== 'resolved' || incident.reopen_count !== payload.incident?.reopenCount) {
       return 'the incident reopened within the flap grace period';

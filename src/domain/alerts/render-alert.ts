@@ -1,4 +1,5 @@
-import type { AlertPayload } from './alert-payload.ts';
+import { DateTime } from 'luxon';
+import type { AlertPayload, SlaAlertFacts } from './alert-payload.ts';
 
 // One alert, three renderings: e-mail (text + simple HTML), Slack (text + blocks), webhook (JSON).
 
@@ -37,7 +38,34 @@ export function alertSubject(p: AlertPayload): string {
         days < 0 ? 'has expired' : days === 0 ? 'expires today' : `expires in ${days} day${days === 1 ? '' : 's'}`;
       return `[TLS] ${site} — certificate ${when}`;
     }
+    case 'sla_warning':
+      return `SLA warning: ${slaMetricLabel(p.sla)} for ${site} due ${dueLocal(p)} (${Math.floor(p.sla?.percentElapsed ?? 0)} % elapsed)`;
+    case 'sla_breach':
+      return `SLA breached: ${slaMetricLabel(p.sla)} for ${site} was due ${dueLocal(p)} (target ${formatDurationS((p.sla?.targetMinutes ?? 0) * 60)}${p.sla?.clock === 'business' ? ' business time' : ''})`;
   }
+}
+
+const slaMetricLabel = (sla: SlaAlertFacts | undefined) =>
+  sla?.metric === 'resolution' ? 'resolution' : 'first response';
+
+/** The due time in the agency's zone: "10:30" on the day of the alert, else "Tue 3 Mar 10:30". */
+function dueLocal(p: AlertPayload): string {
+  if (!p.sla?.dueAt) return 'never (the calendar has no hours)';
+  const due = DateTime.fromISO(p.sla.dueAt, { zone: p.sla.timeZone });
+  const at = DateTime.fromISO(p.occurredAt, { zone: p.sla.timeZone });
+  return due.hasSame(at, 'day') ? due.toFormat('HH:mm') : due.toFormat('ccc d LLL HH:mm');
+}
+
+function slaFacts(sla: SlaAlertFacts): Array<[string, string]> {
+  const kind = sla.clock === 'business' ? 'business time' : '24/7';
+  const due = sla.dueAt
+    ? `${DateTime.fromISO(sla.dueAt, { zone: sla.timeZone }).toFormat('yyyy-LL-dd HH:mm')} ${sla.timeZone}${sla.timeZone === 'UTC' ? '' : ` (${sla.dueAt.slice(11, 16)} UTC)`}`
+    : 'never: the calendar has no business hours ahead';
+  return [
+    ['SLA', `${sla.policyName}: ${slaMetricLabel(sla)} within ${formatDurationS(sla.targetMinutes * 60)} (${kind})`],
+    ['Due', due],
+    ['Elapsed', `${sla.elapsedMinutes} of ${sla.targetMinutes} min (${sla.percentElapsed} %)`],
+  ];
 }
 
 /** Label/value lines shared by the e-mail and Slack renderings. */
@@ -47,6 +75,7 @@ export function alertFacts(p: AlertPayload, consoleUrl?: string): Array<[string,
     ['Client', p.client.name],
     ['Monitor', `${p.monitor.name} (${checkLabel(p)})`],
   ];
+  if (p.sla) facts.push(...slaFacts(p.sla));
   const i = p.incident;
   if (i) {
     facts.push(['Started', i.startedAt], ['Detected', i.detectedAt]);

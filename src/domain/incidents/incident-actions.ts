@@ -1,24 +1,20 @@
 import { z } from 'zod';
-import { conflict, notFound } from '../../errors.ts';
-import type { IncidentsTable } from '../../storage/schema.ts';
+import { conflict } from '../../errors.ts';
 import type { Actor, Ctx } from '../context.ts';
 import { parseInput } from '../shared/validation.ts';
+import { endPauseAtResolution } from './end-pause.ts';
 import { appendIncidentEvent } from './incident-events.ts';
 import { inTransaction } from './incident-lifecycle.ts';
+import { actorId, findIncident } from './incident-rows.ts';
+
+export { pauseIncident, pauseSchema, resumeIncident } from './incident-pause.ts';
+export { setIncidentSeverity, severitySchema } from './incident-severity.ts';
 
 // What people do to an incident. Each is a conditional write plus an event, in one transaction:
 // two people acknowledging at once produce one acknowledgement and one conflict.
 
 export const noteSchema = z.object({ text: z.string().trim().min(1, 'must not be empty').max(10_000) }).strict();
 export const resolveSchema = z.object({ note: z.string().trim().max(10_000).optional() }).strict();
-
-async function findIncident(ctx: Ctx, id: string): Promise<IncidentsTable> {
-  const row = await ctx.db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('Incident');
-  return row;
-}
-
-const actorId = (actor: Actor) => (actor.kind === 'user' ? actor.userId : 'system');
 
 export async function acknowledgeIncident(ctx: Ctx, actor: Actor, id: string): Promise<void> {
   await findIncident(ctx, id);
@@ -48,7 +44,8 @@ export async function addIncidentNote(ctx: Ctx, actor: Actor, id: string, input:
 
 /**
  * A person closes an incident the checks have not closed (e.g. a false alarm). The monitor's
- * streak is reset so the next failure opens a new incident rather than reviving this one.
+ * streak is reset so the next failure opens a new incident rather than reviving this one; a
+ * pause (waiting for the client) ends with it.
  */
 export async function resolveIncidentManually(ctx: Ctx, actor: Actor, id: string, input: unknown = {}) {
   const { note } = parseInput(resolveSchema, input);
@@ -69,6 +66,7 @@ export async function resolveIncidentManually(ctx: Ctx, actor: Actor, id: string
       atMs: nowMs,
       data: { resolvedAt: nowMs, manual: true, ...(note && { note }) },
     });
+    await endPauseAtResolution(trx, id, actor, nowMs);
     await trx
       .updateTable('monitors')
       .set({ consecutive_failures: 0, streak_since: null, updated_at: nowMs })

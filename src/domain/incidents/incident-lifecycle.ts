@@ -1,6 +1,7 @@
 import { newId } from '../../ids.ts';
 import { isUniqueViolation } from '../../storage/database.ts';
 import type { Executor, IncidentsTable } from '../../storage/schema.ts';
+import { endPauseAtResolution } from './end-pause.ts';
 import { appendIncidentEvent } from './incident-events.ts';
 
 // The transitions the monitoring engine drives. Each is one transaction and a conditional write,
@@ -100,6 +101,7 @@ export async function resolveIncidentByCheck(db: Executor, incidentId: string, r
       atMs,
       data: { resolvedAt },
     });
+    await endPauseAtResolution(trx, incidentId, { kind: 'monitor' }, atMs);
     return true;
   });
 }

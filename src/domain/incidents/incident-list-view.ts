@@ -1,5 +1,6 @@
 import type { Executor } from '../../storage/schema.ts';
 import type { Ctx } from '../context.ts';
+import type { SlaRisk } from './incident-sla.ts';
 import { getIncident, type Incident, type IncidentEvent, listIncidents } from './read-incidents.ts';
 
 /** What the incident screens show beside the incident: which monitor, site and client it is about. */
@@ -9,6 +10,8 @@ export type IncidentSubject = {
   siteName: string;
   siteUrl: string;
   clientName: string;
+  /** The client's zone: SLA due times are shown in it (and in UTC). */
+  clientTimeZone: string;
 };
 
 export type IncidentRow = Incident & IncidentSubject & { durationMs: number };
@@ -26,20 +29,28 @@ async function subjectsOf(db: Executor, monitorIds: string[]): Promise<Map<strin
       'sites.name as siteName',
       'sites.url as siteUrl',
       'clients.name as clientName',
+      'clients.time_zone as clientTimeZone',
     ])
     .where('monitors.id', 'in', [...new Set(monitorIds)])
     .execute();
   return new Map(rows.map(({ id, ...subject }) => [id, subject]));
 }
 
-const UNKNOWN: IncidentSubject = { monitorName: '?', monitorKind: '?', siteName: '?', siteUrl: '', clientName: '?' };
+const UNKNOWN: IncidentSubject = {
+  monitorName: '?',
+  monitorKind: '?',
+  siteName: '?',
+  siteUrl: '',
+  clientName: '?',
+  clientTimeZone: 'UTC',
+};
 
 /** Open incidents first (all of them, newest first), then the most recent resolved ones. */
 export async function listIncidentRows(
   ctx: Ctx,
-  filter: { status?: 'open' | 'resolved'; clientId?: string; resolvedLimit?: number } = {},
+  filter: { status?: 'open' | 'resolved'; clientId?: string; resolvedLimit?: number; sla?: SlaRisk } = {},
 ): Promise<IncidentRow[]> {
-  const scope = filter.clientId ? { clientId: filter.clientId } : {};
+  const scope = { ...(filter.clientId && { clientId: filter.clientId }), ...(filter.sla && { sla: filter.sla }) };
   const open = filter.status === 'resolved' ? [] : await listIncidents(ctx, { ...scope, status: 'open', limit: 500 });
   const resolved =
     filter.status === 'open'

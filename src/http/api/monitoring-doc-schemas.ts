@@ -142,6 +142,49 @@ export const heartbeatPingDoc = z
   })
   .strict();
 
+const slaClockDoc = z
+  .object({
+    metric: z.enum(['first_response', 'resolution']),
+    targetMinutes: z.number().int(),
+    clock: z.enum(['business', '24x7']).describe("business: counted in the calendar's hours; 24x7: wall-clock time"),
+    startedAt: ts.describe('first response: detection; resolution: the first failed check'),
+    stoppedAt: tsOrNull.describe('acknowledged (first response) or resolved; null while it runs'),
+    elapsedMinutes: z.number().describe('counted minutes (business minutes for business clocks), one decimal'),
+    dueAt: tsOrNull.describe('when the counted time reaches the target; while paused, as if the pause ended now'),
+    warnAt: tsOrNull.describe("when the policy's warning threshold (e.g. 75 %) is reached"),
+    state: z.enum(['running', 'paused', 'met', 'breached']),
+    met: z.boolean().nullable().describe('null while running and not yet overdue'),
+    marginMinutes: z.number().describe('target minus elapsed; negative once breached'),
+    percentElapsed: z.number(),
+  })
+  .strict();
+
+const incidentSlaFields = {
+  policy: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      calendarName: z.string(),
+      warnAtPercent: z.number().int().describe('the warning alert goes out at this % of a target'),
+    })
+    .strict()
+    .nullable()
+    .describe("the policy of the client's contract when the incident started; null: no SLA"),
+  clocks: z.array(slaClockDoc),
+};
+
+export const incidentSlaDoc = z.object(incidentSlaFields).strict();
+
+export const incidentSlaReportDoc = z
+  .object({
+    incidentId: z.string(),
+    computedAt: ts.describe('the clocks as of this instant'),
+    severity: z.enum(['critical', 'major', 'minor']),
+    pausedAt: tsOrNull,
+    ...incidentSlaFields,
+  })
+  .strict();
+
 const incidentFields = {
   id: z.string(),
   monitorId: z.string(),
@@ -156,6 +199,11 @@ const incidentFields = {
   causeErrorClass: z.string().nullable(),
   causeMessage: z.string().nullable(),
   reopenCount: z.number().int(),
+  severity: z
+    .enum(['critical', 'major', 'minor'])
+    .describe('picks the SLA targets when the policy sets them per severity'),
+  pausedAt: tsOrNull.describe('waiting for the client since then (SLA clocks paused); null when not paused'),
+  sla: incidentSlaDoc,
 };
 
 export const incidentDoc = z.object(incidentFields).strict();
@@ -164,7 +212,11 @@ export const incidentEventDoc = z
   .object({
     id: z.string(),
     at: ts,
-    kind: z.string().describe('opened, reopened, acknowledged, note, resolved, alert_*, maintenance'),
+    kind: z
+      .string()
+      .describe(
+        'opened, reopened, acknowledged, note, resolved, alert_*, maintenance, paused, resumed, severity_changed, sla_warning, sla_breached',
+      ),
     actorUserId: z.string().nullable(),
     actorLabel: z.string().describe('user, monitor or system'),
     data: z.record(z.string(), z.unknown()),
@@ -220,7 +272,7 @@ export const webhookSecretDoc = z.object({ secret: z.string().describe('shown on
 export const outboxAlertDoc = z
   .object({
     id: z.string(),
-    eventKind: z.string().describe('down, recovery, tls_expiry, reminder, …'),
+    eventKind: z.string().describe('down, recovery, tls_expiry, reminder, sla_warning, sla_breach'),
     status: z.enum(['pending', 'sent', 'failed', 'cancelled']),
     channel: z.object({ id: z.string(), kind: z.string(), name: z.string() }).strict(),
     incidentId: z.string().nullable(),

@@ -11,6 +11,8 @@ import type { AppEnv } from '../env.ts';
 import type { FormState } from './client-forms.tsx';
 import { attempt, readForm } from './form.ts';
 import { ActionButton, CsrfField, ErrorSummary, TextArea } from './form-controls.tsx';
+import { registerIncidentSlaRoutes } from './incidents-sla-routes.tsx';
+import { SlaSection } from './incidents-sla-section.tsx';
 import { IncidentFacts, IncidentStatus, IncidentsTable, Timeline } from './incidents-views.tsx';
 import { Layout, PageHeader } from './layout.tsx';
 import { setFlash } from './session.ts';
@@ -22,12 +24,19 @@ const STATUS_CHOICES = [
   { value: 'resolved', label: 'Resolved only' },
 ] as const;
 
+const SLA_CHOICES = [
+  { value: '', label: 'Any' },
+  { value: 'at_risk', label: 'At risk' },
+  { value: 'breached', label: 'Breached' },
+] as const;
+
 export function registerIncidentPages(app: Hono<AppEnv>) {
   app.get('/admin/incidents', async (c) => {
     const status = STATUS_CHOICES.find((s) => s.value === c.req.query('status'))?.value ?? '';
     const clientId = c.req.query('client') ?? '';
+    const sla = SLA_CHOICES.find((s) => s.value === c.req.query('sla'))?.value ?? '';
     const [rows, clients, settings] = await Promise.all([
-      listIncidentRows(c.var.ctx, { ...(status && { status }), ...(clientId && { clientId }) }),
+      listIncidentRows(c.var.ctx, { ...(status && { status }), ...(clientId && { clientId }), ...(sla && { sla }) }),
       listClientChoices(c.var.ctx),
       getAgencySettings(c.var.ctx),
     ]);
@@ -60,13 +69,23 @@ export function registerIncidentPages(app: Hono<AppEnv>) {
                 ))}
               </select>
             </div>
+            <div class="field">
+              <label for="f-sla">SLA</label>
+              <select id="f-sla" name="sla">
+                {SLA_CHOICES.map((s) => (
+                  <option value={s.value} selected={s.value === sla}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </div>
             <button class="btn secondary" type="submit">
               Show
             </button>
           </form>
         </search>
         {rows.length === 0 ? (
-          <p class="card muted">No incidents{status || clientId ? ' match' : ' yet: every check has passed'}.</p>
+          <p class="card muted">No incidents{status || clientId || sla ? ' match' : ' yet: every check has passed'}.</p>
         ) : (
           <IncidentsTable rows={rows} timeZone={settings.timeZone} nowMs={c.var.ctx.clock.now()} />
         )}
@@ -106,15 +125,16 @@ export function registerIncidentPages(app: Hono<AppEnv>) {
     setFlash(c, 'Incident resolved.');
     return c.redirect(`/admin/incidents/${id}`, 303);
   });
+  registerIncidentSlaRoutes(app, renderIncident);
 }
 
-type IncidentForms = Partial<Record<'page' | 'note' | 'resolve', FormState>>;
+export type IncidentForms = Partial<Record<'page' | 'note' | 'resolve' | 'pause' | 'severity', FormState>>;
 
 async function renderIncident(
   c: Context<AppEnv>,
   id: string,
   forms: IncidentForms = {},
-  status: 200 | 409 | 422 = 200,
+  status: 200 | 403 | 409 | 422 = 200,
 ) {
   const [incident, settings] = await Promise.all([readIncidentDetail(c.var.ctx, id), getAgencySettings(c.var.ctx)]);
   const base = `/admin/incidents/${id}`;
@@ -141,6 +161,13 @@ async function renderIncident(
       <section class="card" aria-label="Timestamps">
         <IncidentFacts incident={incident} timeZone={settings.timeZone} />
       </section>
+      <SlaSection
+        incident={incident}
+        nowMs={c.var.ctx.clock.now()}
+        timeZone={settings.timeZone}
+        csrfToken={csrf}
+        forms={forms}
+      />
       <div class="columns">
         <section class="card" aria-labelledby="timeline-h">
           <h2 id="timeline-h">Timeline</h2>

@@ -1,6 +1,7 @@
 import type { IncidentDetail, IncidentRow } from '../../domain/incidents/incident-list-view.ts';
 import type { IncidentEvent } from '../../domain/incidents/read-incidents.ts';
-import { formatDateTime } from './format.ts';
+import { formatDateTime, formatMinutes } from './format.ts';
+import { METRIC_LABELS, SlaCell } from './incidents-sla-views.tsx';
 import { formatDurationMs, formatRecent } from './monitors-bits.tsx';
 
 export function IncidentStatus(p: { status: 'open' | 'resolved'; acknowledged: boolean }) {
@@ -28,6 +29,7 @@ export function IncidentsTable(p: { rows: IncidentRow[]; timeZone: string; nowMs
           <th scope="col" class="num">
             Duration
           </th>
+          <th scope="col">SLA</th>
         </tr>
       </thead>
       <tbody>
@@ -53,6 +55,9 @@ export function IncidentsTable(p: { rows: IncidentRow[]; timeZone: string; nowMs
               {formatDurationMs(i.durationMs)}
               {i.status === 'open' && <span class="muted small"> so far</span>}
             </td>
+            <td data-label="SLA">
+              <SlaCell sla={i.sla} nowMs={p.nowMs} timeZone={p.timeZone} waitingForClient={i.pausedAt !== null} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -61,6 +66,11 @@ export function IncidentsTable(p: { rows: IncidentRow[]; timeZone: string; nowMs
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+
+const metricOf = (d: Record<string, unknown>) =>
+  (METRIC_LABELS[d.metric as 'first_response' | 'resolution'] ?? str(d.metric)).toLowerCase();
+const targetOf = (d: Record<string, unknown>) =>
+  `${formatMinutes(Number(d.targetMinutes))}${d.clock === 'business' ? ' business-hours' : ' 24/7'}`;
 
 /** One line per event, as a person reads it: what happened, by whom. */
 function describe(e: IncidentEvent, who: string, timeZone: string): string {
@@ -90,6 +100,18 @@ function describe(e: IncidentEvent, who: string, timeZone: string): string {
       return `${str(d.alertKind)} alert withdrawn${channel}${d.reason ? `: ${str(d.reason)}` : ''}`;
     case 'maintenance':
       return `${str(d.silencedAlert)} alert silenced by maintenance${d.windowTitle ? ` “${str(d.windowTitle)}”` : ''}`;
+    case 'paused':
+      return `Paused by ${who}: waiting for client (SLA clocks stopped)`;
+    case 'resumed':
+      return d.reason === 'resolved'
+        ? 'Waiting for client ended: the incident was resolved'
+        : `Resumed by ${who}: SLA clocks running again`;
+    case 'severity_changed':
+      return `Severity changed from ${str(d.from)} to ${str(d.to)} by ${who}`;
+    case 'sla_warning':
+      return `SLA warning: ${metricOf(d)} at ${str(d.percentElapsed)} % of its ${targetOf(d)} target, due ${formatDateTime(str(d.dueAt) || null, timeZone)}`;
+    case 'sla_breached':
+      return `SLA breached: ${metricOf(d)} target of ${targetOf(d)} missed (was due ${formatDateTime(str(d.dueAt) || null, timeZone)})`;
     default:
       return e.kind;
   }
@@ -105,7 +127,14 @@ export function Timeline(p: { incident: IncidentDetail; timeZone: string }) {
   return (
     <ol class="timeline">
       {p.incident.events.map((e) => {
-        const text = e.kind === 'note' ? str(e.data.text) : e.kind === 'resolved' ? str(e.data.note) : '';
+        const text =
+          e.kind === 'note'
+            ? str(e.data.text)
+            : e.kind === 'resolved'
+              ? str(e.data.note)
+              : e.kind === 'paused'
+                ? str(e.data.reason)
+                : '';
         return (
           <li class={`ev-${e.kind}`}>
             <time datetime={e.at}>{formatDateTime(e.at, p.timeZone)}</time>
@@ -151,6 +180,10 @@ export function IncidentFacts(p: { incident: IncidentDetail; timeZone: string })
           {formatDurationMs(i.durationMs)}
           {i.status === 'open' && <span class="muted small"> so far</span>}
         </dd>
+      </div>
+      <div>
+        <dt>Severity</dt>
+        <dd>{i.severity}</dd>
       </div>
       <div>
         <dt>Cause</dt>
