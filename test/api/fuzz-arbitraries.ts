@@ -103,6 +103,31 @@ function plausibleFor(name: string, ids: IdPool): fc.Arbitrary<unknown> | undefi
     startDate: () => fc.constantFrom('2026-01-15', '2025-06-01', '2026-03-02'),
     trialEndsOn: () => fc.constantFrom('2026-03-20', '2027-01-01'),
     lastDay: () => fc.constantFrom('2026-03-10', '2026-12-31'),
+    calendarId: () => fc.oneof(pick('calendars'), fc.constant('cal_24x7')),
+    slaPolicyId: () => fc.oneof(pick('policies'), fc.constant(null)),
+    weeklyHours: () =>
+      fc.constantFrom(
+        {
+          1: [['09:00', '18:00']],
+          2: [
+            ['09:00', '13:00'],
+            ['15:00', '19:00'],
+          ],
+          3: [],
+          4: [],
+          5: [],
+          6: [],
+          7: [],
+        },
+        { 5: [['20:00', '24:00']], 6: [['00:00', '02:00']] },
+        { 1: [['18:00', '09:00']] },
+      ),
+    date: () => fc.constantFrom('2026-12-25', '2027-01-01', '2026-02-30'),
+    ics: () =>
+      fc.constantFrom(
+        'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20261225\r\nSUMMARY:Christmas\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+        'not a calendar',
+      ),
   };
   return byName[name]?.();
 }

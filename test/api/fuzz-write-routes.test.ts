@@ -102,16 +102,23 @@ async function seedWorld(shared: TestApp): Promise<{ ids: IdPool; tokens: TestAp
     // The owner's own token stays out of reach: revoking it would end the run's coverage, not find a bug.
     tokens: tokenRows.filter((k) => k.userId !== ownerId).map((k) => k.id),
     ...(await seedMonitoringWorld(t, client.id, site.id)),
+    calendars: ((await t.api('GET', '/sla/calendars')).body.data as Array<{ id: string }>).map((c) => c.id),
+    policies: ((await t.api('GET', '/sla/policies')).body.data as Array<{ id: string }>).map((p) => p.id),
+    dates: ['2026-12-25', '2026-01-01'],
   };
   return { ids, tokens };
 }
 
-const kindOf = (path: string, param: string) =>
-  param === 'contactId'
-    ? 'contacts'
-    : (/^\/(clients|sites|plans|addons|contracts|users|tokens|monitors|incidents|maintenance-windows|alert-channels)/.exec(
-        path,
-      )?.[1] ?? '');
+/** Which id pool a path parameter draws from. */
+function kindOf(path: string, param: string): string {
+  if (param === 'contactId') return 'contacts';
+  if (param === 'date') return 'dates';
+  if (path.startsWith('/sla/calendars')) return 'calendars';
+  if (path.startsWith('/sla/policies')) return 'policies';
+  const top =
+    /^\/(clients|sites|plans|addons|contracts|users|tokens|monitors|incidents|maintenance-windows|alert-channels)/;
+  return top.exec(path)?.[1] ?? '';
+}
 
 function requestArb(path: string, op: Operation, ids: IdPool, tokens: TestApp['tokens']) {
   const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
