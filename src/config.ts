@@ -1,5 +1,13 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+const isAddressOrSubnet = (entry: string) => {
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+};
 
 const envSchema = z.object({
   STEWARD_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -15,6 +23,16 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  STEWARD_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isAddressOrSubnet), 'must be IP addresses or CIDR ranges, separated by commas'),
   STEWARD_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   STEWARD_SMTP_URL: z
     .string()
@@ -42,6 +60,8 @@ export type Config = {
   publicUrl: string | undefined;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   trustProxy: boolean;
+  /** Peers (IPs or CIDR ranges) whose X-Forwarded-Host picks a status page's custom domain. */
+  trustedProxies: string[];
   shutdownTimeoutMs: number;
   /** Outgoing mail; undefined stores mail in the outbox shown in the admin console. */
   smtpUrl: string | undefined;
@@ -77,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.STEWARD_LOG_LEVEL,
     publicUrl: e.STEWARD_PUBLIC_URL,
     trustProxy: e.STEWARD_TRUST_PROXY,
+    trustedProxies: e.STEWARD_TRUSTED_PROXIES,
     shutdownTimeoutMs: e.STEWARD_SHUTDOWN_TIMEOUT_MS,
     smtpUrl: e.STEWARD_SMTP_URL,
     mailFrom: e.STEWARD_MAIL_FROM,

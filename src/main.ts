@@ -93,6 +93,7 @@ export async function startServer(
       ctx,
       logger,
       trustProxy: config.trustProxy,
+      trustedProxies: config.trustedProxies,
       publicUrl: config.publicUrl,
       engineEvents: events,
       isReady: () => !shuttingDown,

@@ -9,6 +9,7 @@ import type { AppEnv } from './env.ts';
 import { jsonError, statusByCode, toAppError } from './errors.ts';
 import { createHeartbeatRoute, type HeartbeatRouteDeps } from './heartbeat-route.ts';
 import { type ConsoleOptions, createConsole } from './pages/console.tsx';
+import { createStatusRoutes, type StatusRouteDeps } from './status/status-routes.tsx';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -20,7 +21,8 @@ export type AppDeps = {
   /** The address people reach Steward at (STEWARD_PUBLIC_URL); else links use the request's origin. */
   publicUrl?: string;
 } & ConsoleOptions &
-  HeartbeatRouteDeps;
+  HeartbeatRouteDeps &
+  Omit<StatusRouteDeps, 'ctx' | 'publicUrl' | 'trustProxy'>;
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -62,6 +64,10 @@ export function createApp(deps: AppDeps) {
     return c.json({ status: 'ok' });
   });
 
+  // Public status pages; a custom domain's requests never reach the API or the console.
+  const status = createStatusRoutes(deps);
+  app.use('*', status.customDomains);
+  app.route('/', status.routes);
   app.route('/api/v1', createApi());
   // Unmatched API requests stop here: otherwise they fall through to the console, whose CSRF check
   // answers a POST to an unknown API path with 403 and sets cookies on an API response.

@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog.ts';
+import { statusPageCatalog } from './status-page.ts';
 
 /** Every catalog, so one test can check that each language has each key. Areas add theirs here. */
-export const ALL_CATALOGS: Array<Catalog<string>> = [];
+export const ALL_CATALOGS: Array<Catalog<string>> = [statusPageCatalog];

@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003_engine.ts';
 import * as m0004 from './migrations/0004_rollups.ts';
 import * as m0005 from './migrations/0005_alerts.ts';
 import * as m0006 from './migrations/0006_sla.ts';
+import * as m0007 from './migrations/0007_status_pages.ts';
 import type { Db } from './schema.ts';
 
 // Migrations are imported statically so they work the same from sources, tests and the CLI.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_rollups': m0004,
   '0005_alerts': m0005,
   '0006_sla': m0006,
+  '0007_status_pages': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -412,8 +412,75 @@ export type Database = {
   sla_calendars: SlaCalendarsTable;
   sla_holidays: SlaHolidaysTable;
   sla_policies: SlaPoliciesTable;
+  status_pages: StatusPagesTable;
+  status_page_components: StatusPageComponentsTable;
+  status_page_domains: StatusPageDomainsTable;
+  incident_updates: IncidentUpdatesTable;
+  incident_public: IncidentPublicTable;
 };
 
 export type Db = Kysely<Database>;
 /** A database handle or an open transaction: repositories accept either. */
 export type Executor = Kysely<Database> | Transaction<Database>;
+
+export type StatusPagesTable = {
+  id: string;
+  client_id: string;
+  /** Lowercase a-z, 0-9 and dashes; unique among live pages. */
+  slug: string;
+  title: string;
+  language: 'en' | 'es' | 'fr' | 'de';
+  time_zone: string;
+  logo_url: string | null;
+  favicon_url: string | null;
+  /** '#rrggbb'. */
+  brand_color: string;
+  accent_color: string;
+  /** JSON array of { label, url } (http, https or mailto). */
+  footer_links: string;
+  hide_powered_by: number;
+  published: number;
+  created_at: number;
+  /** Moved by every change to the page, its components or its domains (the public cache's stamp). */
+  updated_at: number;
+  archived_at: number | null;
+};
+
+export type StatusPageComponentsTable = {
+  id: string;
+  page_id: string;
+  /** Exactly one of site_id and monitor_id is set. */
+  site_id: string | null;
+  monitor_id: string | null;
+  display_name: string;
+  group_name: string | null;
+  position: number;
+  published: number;
+  created_at: number;
+  updated_at: number;
+};
+
+export type StatusPageDomainsTable = {
+  /** Lowercase ASCII (punycode) host name, without port. */
+  host: string;
+  page_id: string;
+  created_at: number;
+};
+
+export type PublicIncidentStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved';
+
+export type IncidentUpdatesTable = {
+  id: string;
+  incident_id: string;
+  status: PublicIncidentStatus;
+  message: string;
+  posted_by: string | null;
+  posted_at: number;
+};
+
+export type IncidentPublicTable = {
+  incident_id: string;
+  title: string;
+  updated_by: string | null;
+  updated_at: number;
+};

@@ -103,6 +103,7 @@ function plausibleFor(name: string, ids: IdPool): fc.Arbitrary<unknown> | undefi
     startDate: () => fc.constantFrom('2026-01-15', '2025-06-01', '2026-03-02'),
     trialEndsOn: () => fc.constantFrom('2026-03-20', '2027-01-01'),
     lastDay: () => fc.constantFrom('2026-03-10', '2026-12-31'),
+    host: () => fc.oneof(plainHost, fc.constantFrom('Status.Example.com', 'localhost', 'status.example.com.')),
     calendarId: () => fc.oneof(pick('calendars'), fc.constant('cal_24x7')),
     slaPolicyId: () => fc.oneof(pick('policies'), fc.constant(null)),
     weeklyHours: () =>

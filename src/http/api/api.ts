@@ -14,6 +14,7 @@ import { siteRoutes } from './sites-routes.ts';
 import { slaCalendarRoutes } from './sla-calendars-routes.ts';
 import { slaComplianceRoutes } from './sla-compliance-routes.ts';
 import { slaPolicyRoutes } from './sla-policies-routes.ts';
+import { statusPageRoutes } from './status-pages-routes.ts';
 
 /** The REST API under /api/v1: bearer tokens only (no cookies, so no CSRF surface). */
 export function createApi() {
@@ -49,6 +50,7 @@ export function createApi() {
   slaCalendarRoutes(api);
   slaPolicyRoutes(api);
   slaComplianceRoutes(api);
+  statusPageRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

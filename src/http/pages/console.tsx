@@ -29,6 +29,7 @@ import { registerSettingsPages } from './settings-pages.tsx';
 import { registerSlaBoard } from './sla-board-page.tsx';
 import { registerSlaCalendarPages } from './sla-calendars-pages.tsx';
 import { registerSlaPolicyPages } from './sla-policies-pages.tsx';
+import { registerStatusPagePages } from './status-pages-pages.tsx';
 import { registerUserPages } from './users-pages.tsx';
 
 export type { ConsoleOptions };
@@ -128,6 +129,7 @@ export function createConsole(options: ConsoleOptions) {
   registerSlaBoard(app);
   registerSlaCalendarPages(app);
   registerSlaPolicyPages(app);
+  registerStatusPagePages(app);
   registerPlanPages(app);
   registerUserPages(app);
   registerSettingsPages(app);

@@ -17,6 +17,7 @@ export type Section =
   | 'monitors'
   | 'incidents'
   | 'sla'
+  | 'status'
   | 'outbox'
   | 'plans'
   | 'users'
@@ -40,6 +41,7 @@ const NAV: Array<{ key: Section; href: string; label: string }> = [
   { key: 'monitors', href: '/admin/monitors', label: 'Monitors' },
   { key: 'incidents', href: '/admin/incidents', label: 'Incidents' },
   { key: 'sla', href: '/admin/sla', label: 'SLA' },
+  { key: 'status', href: '/admin/status-pages', label: 'Status pages' },
   { key: 'outbox', href: '/admin/outbox', label: 'Outbox' },
   { key: 'plans', href: '/admin/plans', label: 'Plans' },
   { key: 'users', href: '/admin/users', label: 'Users & tokens' },
