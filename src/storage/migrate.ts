@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_rollups.ts';
 import * as m0005 from './migrations/0005_alerts.ts';
 import * as m0006 from './migrations/0006_sla.ts';
 import * as m0007 from './migrations/0007_status_pages.ts';
+import * as m0008 from './migrations/0008_portal.ts';
 import type { Db } from './schema.ts';
 
 // Migrations are imported statically so they work the same from sources, tests and the CLI.
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_alerts': m0005,
   '0006_sla': m0006,
   '0007_status_pages': m0007,
+  '0008_portal': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

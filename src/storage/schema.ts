@@ -114,6 +114,10 @@ export type ClientContactsTable = {
   is_report_recipient: number;
   created_at: number;
   archived_at: number | null;
+  /** Client portal: argon2id hash once the contact has set a password (sign-in by e-mail link works without). */
+  portal_password_hash: string | null;
+  portal_invited_at: number | null;
+  portal_last_sign_in_at: number | null;
 };
 
 export type SitesTable = {
@@ -383,6 +387,77 @@ export type JobSlotsTable = {
   finished_at: number | null;
 };
 
+/** A client contact's portal session; separate from staff sessions (own cookie, own table). */
+export type PortalSessionsTable = {
+  /** SHA-256 of the cookie secret. */
+  id: string;
+  contact_id: string;
+  client_id: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+};
+
+/** One-time secrets sent by e-mail: an invitation (set a password) or a sign-in link. */
+export type PortalTokensTable = {
+  /** SHA-256 of the secret in the link. */
+  token_hash: string;
+  contact_id: string;
+  purpose: 'invite' | 'sign_in';
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+};
+
+export type SupportRequestsTable = {
+  id: string;
+  client_id: string;
+  site_id: string | null;
+  /** The contact who opened it (null when staff opened it on the client's behalf). */
+  contact_id: string | null;
+  subject: string;
+  description: string;
+  urgency: 'low' | 'normal' | 'high' | 'urgent';
+  status: 'open' | 'answered' | 'closed';
+  created_at: number;
+  updated_at: number;
+  closed_at: number | null;
+};
+
+export type SupportMessagesTable = {
+  id: string;
+  request_id: string;
+  author_kind: 'contact' | 'staff';
+  author_contact_id: string | null;
+  author_user_id: string | null;
+  body: string;
+  created_at: number;
+};
+
+export type StatusSubscribersTable = {
+  id: string;
+  page_id: string;
+  /** Lowercased. */
+  email: string;
+  language: 'en' | 'es' | 'fr' | 'de';
+  status: 'pending' | 'confirmed' | 'unsubscribed';
+  /** SHA-256 of the double opt-in secret; null once confirmed. */
+  confirm_token_hash: string | null;
+  /** Random secret in every message's one-click unsubscribe link (kept so each mail can carry it). */
+  unsubscribe_token: string;
+  created_at: number;
+  confirmed_at: number | null;
+  unsubscribed_at: number | null;
+};
+
+/** One row per message owed to a subscriber for an event: enqueued once, however many workers see it. */
+export type SubscriberNotificationsTable = {
+  dedupe_key: string;
+  subscriber_id: string;
+  event_kind: string;
+  created_at: number;
+};
+
 export type Database = {
   agency_settings: AgencySettingsTable;
   users: UsersTable;
@@ -417,6 +492,12 @@ export type Database = {
   status_page_domains: StatusPageDomainsTable;
   incident_updates: IncidentUpdatesTable;
   incident_public: IncidentPublicTable;
+  portal_sessions: PortalSessionsTable;
+  portal_tokens: PortalTokensTable;
+  support_requests: SupportRequestsTable;
+  support_messages: SupportMessagesTable;
+  status_subscribers: StatusSubscribersTable;
+  subscriber_notifications: SubscriberNotificationsTable;
 };
 
 export type Db = Kysely<Database>;

@@ -24,6 +24,9 @@ export function contactRow(
     is_report_recipient: c.isReportRecipient === false ? 0 : 1,
     created_at: nowMs,
     archived_at: null,
+    portal_password_hash: null,
+    portal_invited_at: null,
+    portal_last_sign_in_at: null,
   };
 }
 
