@@ -50,6 +50,8 @@ describe.each(['owner', 'technician'] as const)('incident pages for the %s', (ro
     expect(text).toContain('Outage confirmed: status — HTTP 503');
     expect(res.html).toContain(`action="/admin/incidents/${seed.incidentId}/notes"`);
     expect(res.html).toContain(`action="/admin/incidents/${seed.incidentId}/resolve"`);
+    expect(res.html).toContain(`action="/admin/incidents/${seed.incidentId}/updates"`);
+    expect(text).toContain('No public update yet');
     const resolved = await browser().get(`/admin/incidents/${resolvedId}`);
     expect(resolved.html).not.toContain(`/admin/incidents/${resolvedId}/resolve"`);
     expect(textOf(resolved.html)).toContain('Recovered: the first good check');

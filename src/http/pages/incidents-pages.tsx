@@ -7,6 +7,7 @@ import {
 } from '../../domain/incidents/incident-actions.ts';
 import { listIncidentRows, readIncidentDetail } from '../../domain/incidents/incident-list-view.ts';
 import { listClientChoices } from '../../domain/monitoring/site-choices-view.ts';
+import { listIncidentUpdates } from '../../domain/statuspage/list-incident-updates.ts';
 import type { AppEnv } from '../env.ts';
 import type { FormState } from './client-forms.tsx';
 import { attempt, readForm } from './form.ts';
@@ -16,6 +17,7 @@ import { SlaSection } from './incidents-sla-section.tsx';
 import { IncidentFacts, IncidentStatus, IncidentsTable, Timeline } from './incidents-views.tsx';
 import { Layout, PageHeader } from './layout.tsx';
 import { setFlash } from './session.ts';
+import { PublicUpdateForm } from './status-pages-incident-update.tsx';
 import { shell } from './view.ts';
 
 const STATUS_CHOICES = [
@@ -136,7 +138,11 @@ async function renderIncident(
   forms: IncidentForms = {},
   status: 200 | 403 | 409 | 422 = 200,
 ) {
-  const [incident, settings] = await Promise.all([readIncidentDetail(c.var.ctx, id), getAgencySettings(c.var.ctx)]);
+  const [incident, settings, publicUpdates] = await Promise.all([
+    readIncidentDetail(c.var.ctx, id),
+    getAgencySettings(c.var.ctx),
+    listIncidentUpdates(c.var.ctx, id),
+  ]);
   const base = `/admin/incidents/${id}`;
   const csrf = c.var.csrfToken;
   const open = incident.status === 'open';
@@ -192,6 +198,14 @@ async function renderIncident(
               </button>
             </form>
           </section>
+          <PublicUpdateForm incidentId={id} csrfToken={csrf} title={publicUpdates.title} />
+          <p class="muted small">
+            <a href={`${base}/updates`}>
+              {publicUpdates.updates.length === 0
+                ? 'No public update yet'
+                : `${publicUpdates.updates.length} public update${publicUpdates.updates.length === 1 ? '' : 's'} posted`}
+            </a>
+          </p>
           {open && (
             <section class="card" aria-labelledby="resolve-h">
               <h2 id="resolve-h">Resolve by hand</h2>
