@@ -104,6 +104,10 @@ function plausibleFor(name: string, ids: IdPool): fc.Arbitrary<unknown> | undefi
     trialEndsOn: () => fc.constantFrom('2026-03-20', '2027-01-01'),
     lastDay: () => fc.constantFrom('2026-03-10', '2026-12-31'),
     host: () => fc.oneof(plainHost, fc.constantFrom('Status.Example.com', 'localhost', 'status.example.com.')),
+    title: () => fc.oneof(fc.constantFrom('Acme status', 'Estado de Acme'), plainName),
+    slug: () => fc.oneof(fc.constantFrom('acme-status', 'Acme', '-bad-'), plainCode),
+    brandColor: () => fc.constantFrom('#14213d', '#FFFFFF', 'red'),
+    accentColor: () => fc.constantFrom('#0f766e', '#ffff00'),
     calendarId: () => fc.oneof(pick('calendars'), fc.constant('cal_24x7')),
     slaPolicyId: () => fc.oneof(pick('policies'), fc.constant(null)),
     weeklyHours: () =>
