@@ -9,8 +9,10 @@ import { createEngineEvents, type EngineEvents } from './engine/events.ts';
 import { createApp } from './http/app.ts';
 import { startAlertWorker } from './integrations/alert-worker.ts';
 import { subscribeAlertsToEngine } from './integrations/engine-alerts.ts';
+import { createMailSender } from './integrations/mail/mail-sender.ts';
 import { startJobRunner } from './jobs/job-runner.ts';
 import { withSlaWatch } from './jobs/sla-watch-job.ts';
+import { withSubscriberSweep } from './jobs/subscriber-sweep-job.ts';
 import { createLogger } from './logger.ts';
 import type { Storage } from './storage/database.ts';
 
@@ -69,10 +71,18 @@ export async function startServer(
   const alerts = engine ? startAlertWorker({ ctx, config, logger: logger.child({ component: 'alerts' }) }) : null;
   const alertFeed = alerts ? subscribeAlertsToEngine(events, ctx, { logger, onQueued: () => alerts.wake() }) : null;
   const jobs = engine
-    ? withSlaWatch(startJobRunner({ ctx, config, logger: logger.child({ component: 'jobs' }) }), {
-        ctx,
-        logger: logger.child({ component: 'sla-watch' }),
-      })
+    ? withSubscriberSweep(
+        withSlaWatch(startJobRunner({ ctx, config, logger: logger.child({ component: 'jobs' }) }), {
+          ctx,
+          logger: logger.child({ component: 'sla-watch' }),
+        }),
+        {
+          ctx,
+          logger: logger.child({ component: 'subscriber-sweep' }),
+          send: createMailSender({ smtpUrl: config.smtpUrl, from: config.mailFrom, timeoutMs: 10_000 }).sendMail,
+          publicUrl: config.publicUrl,
+        },
+      )
     : null;
   try {
     await engine?.start();
@@ -95,6 +105,7 @@ export async function startServer(
       trustProxy: config.trustProxy,
       trustedProxies: config.trustedProxies,
       publicUrl: config.publicUrl,
+      sendMail: createMailSender({ smtpUrl: config.smtpUrl, from: config.mailFrom, timeoutMs: 10_000 }).sendMail,
       engineEvents: events,
       isReady: () => !shuttingDown,
     });

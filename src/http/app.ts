@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { Ctx } from '../domain/context.ts';
+import type { SendMail } from '../domain/portal/portal-mail.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { createApi } from './api/api.ts';
@@ -9,6 +10,7 @@ import type { AppEnv } from './env.ts';
 import { jsonError, statusByCode, toAppError } from './errors.ts';
 import { createHeartbeatRoute, type HeartbeatRouteDeps } from './heartbeat-route.ts';
 import { type ConsoleOptions, createConsole } from './pages/console.tsx';
+import { createPortal } from './portal/portal-app.tsx';
 import { createStatusRoutes, type StatusRouteDeps } from './status/status-routes.tsx';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -20,6 +22,8 @@ export type AppDeps = {
   isReady?: () => boolean;
   /** The address people reach Steward at (STEWARD_PUBLIC_URL); else links use the request's origin. */
   publicUrl?: string;
+  /** Mail for people (portal invitations, sign-in links): SMTP, or stored for the outbox when absent. */
+  sendMail?: SendMail;
 } & ConsoleOptions &
   HeartbeatRouteDeps &
   Omit<StatusRouteDeps, 'ctx' | 'publicUrl' | 'trustProxy'>;
@@ -34,6 +38,7 @@ export function createApp(deps: AppDeps) {
     c.set('logger', logger);
     c.set('requestId', requestId);
     c.set('publicUrl', deps.publicUrl?.replace(/\/+$/, ''));
+    c.set('sendMail', deps.sendMail ?? (async () => ({ delivery: 'stored' as const })));
     c.header('X-Request-Id', requestId);
     const startedMs = performance.now();
     await next();
@@ -73,6 +78,8 @@ export function createApp(deps: AppDeps) {
   // answers a POST to an unknown API path with 403 and sets cookies on an API response.
   app.all('/api/*', (c) => jsonError(c, new AppError('not_found', `No route ${c.req.method} ${c.req.path}`)));
   app.route('/hb', createHeartbeatRoute(deps));
+  // The client portal: own cookie and sessions, before the console so /portal never reaches it.
+  app.route('/portal', createPortal(deps));
   app.route('/', createConsole(deps));
 
   app.notFound((c) => {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Actor, Ctx } from '../domain/context.ts';
+import type { SendMail } from '../domain/portal/portal-mail.ts';
 import type { User } from '../domain/users/schemas.ts';
 
 export type AppEnv = {
@@ -13,5 +14,7 @@ export type AppEnv = {
     csrfToken: string;
     /** STEWARD_PUBLIC_URL without a trailing slash, when configured (for links handed out, e.g. heartbeat URLs). */
     publicUrl: string | undefined;
+    /** Mail for people (e.g. portal invitations): SMTP, or 'stored' for the console's outbox. */
+    sendMail: SendMail;
   };
 };

@@ -1,8 +1,11 @@
 import { MONITORING_API_ROUTES } from './monitoring-routes-list.ts';
+import { PORTAL_API_ROUTES } from './portal-routes-list.ts';
 import { SLA_CALENDAR_API_ROUTES } from './sla-calendar-routes-list.ts';
 import { SLA_COMPLIANCE_API_ROUTES } from './sla-compliance-routes-list.ts';
 import { SLA_POLICY_API_ROUTES } from './sla-policy-routes-list.ts';
 import { STATUS_PAGE_API_ROUTES } from './status-pages-routes-list.ts';
+import { STATUS_SUBSCRIBER_API_ROUTES } from './status-subscribers-routes-list.ts';
+import { SUPPORT_REQUEST_API_ROUTES } from './support-requests-routes-list.ts';
 
 /**
  * Every route of the REST API, as the OpenAPI document names them. openapi.test.ts checks that the
@@ -61,9 +64,12 @@ export const API_ROUTES = [
   'POST /tokens/{id}/revoke',
   ...MONITORING_API_ROUTES,
   ...STATUS_PAGE_API_ROUTES,
+  ...STATUS_SUBSCRIBER_API_ROUTES,
   ...SLA_CALENDAR_API_ROUTES,
   ...SLA_POLICY_API_ROUTES,
   ...SLA_COMPLIANCE_API_ROUTES,
+  ...SUPPORT_REQUEST_API_ROUTES,
+  ...PORTAL_API_ROUTES,
 ] as const;
 
 export function splitRoute(route: string): { method: string; path: string } {

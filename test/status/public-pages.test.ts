@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/context.ts';
@@ -258,6 +259,20 @@ describe('caching', () => {
     expect(await again.text()).toBe('');
     expect(again.headers.get('etag')).toBe(etag);
     expect((await get('/status/acme', { 'if-none-match': '"other"' })).status).toBe(200);
+  });
+
+  it('sends gzip to clients that accept it, as a variant with its own ETag', async () => {
+    const plain = await get('/status/acme');
+    const html = await plain.text();
+    const zipped = await get('/status/acme', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toContain('Accept-Encoding');
+    const bytes = new Uint8Array(await zipped.arrayBuffer());
+    expect(bytes.length).toBeLessThan(html.length / 3);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(html);
+    const zippedTag = zipped.headers.get('etag') ?? '';
+    expect(zippedTag).not.toBe(plain.headers.get('etag'));
+    expect((await get('/status/acme', { 'accept-encoding': 'gzip', 'if-none-match': zippedTag })).status).toBe(304);
   });
 
   it('keeps serving the cached page until a status changes, then shows the change at once', async () => {

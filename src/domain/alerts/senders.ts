@@ -1,7 +1,14 @@
 /** Every outgoing request (SMTP, webhook, Slack) is bounded by this. */
 export const SEND_TIMEOUT_MS = 10_000;
 
-export type OutgoingMail = { to: string[]; subject: string; text: string; html: string };
+export type OutgoingMail = {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  /** One-click unsubscribe (RFC 8058): sent as List-Unsubscribe with List-Unsubscribe-Post. */
+  listUnsubscribeUrl?: string;
+};
 
 /**
  * The ways an alert leaves Steward, implemented in src/integrations. Each resolves when the

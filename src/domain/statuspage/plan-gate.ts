@@ -39,7 +39,9 @@ async function plansWith(db: Executor, feature: FeatureFlag): Promise<string[]> 
   return rows.filter((r) => parseFeatures(r.features)[feature] === true).map((r) => r.name);
 }
 
-const WORDING: Record<'statusPage' | 'hidePoweredBy', { lacks: string; none: string; one: string; many: string }> = {
+export type GatedFeature = 'statusPage' | 'hidePoweredBy' | 'clientPortal';
+
+const WORDING: Record<GatedFeature, { lacks: string; none: string; one: string; many: string }> = {
   statusPage: {
     lacks: 'has no status page',
     none: 'no plan in the catalogue includes a status page',
@@ -51,6 +53,12 @@ const WORDING: Record<'statusPage' | 'hidePoweredBy', { lacks: string; none: str
     none: 'no plan in the catalogue allows hiding it',
     one: 'allows it',
     many: 'allow it',
+  },
+  clientPortal: {
+    lacks: 'has no client portal',
+    none: 'no plan in the catalogue includes the client portal',
+    one: 'includes it',
+    many: 'include it',
   },
 };
 
@@ -66,7 +74,7 @@ function joinNames(names: string[]): string {
 export async function requirePlanFeature(
   db: Executor,
   client: Pick<ClientsTable, 'id' | 'name'>,
-  feature: 'statusPage' | 'hidePoweredBy',
+  feature: GatedFeature,
 ): Promise<void> {
   const live = await livePlanFeatures(db, client.id);
   if (live?.features[feature] === true) return;

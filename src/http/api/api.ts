@@ -10,11 +10,14 @@ import { incidentRoutes } from './incidents-routes.ts';
 import { maintenanceRoutes } from './maintenance-routes.ts';
 import { monitorRoutes } from './monitoring-routes.ts';
 import { planRoutes } from './plans-routes.ts';
+import { portalInviteRoutes } from './portal-invite-routes.ts';
 import { siteRoutes } from './sites-routes.ts';
 import { slaCalendarRoutes } from './sla-calendars-routes.ts';
 import { slaComplianceRoutes } from './sla-compliance-routes.ts';
 import { slaPolicyRoutes } from './sla-policies-routes.ts';
 import { statusPageRoutes } from './status-pages-routes.ts';
+import { statusSubscriberRoutes } from './status-subscribers-routes.ts';
+import { supportRequestRoutes } from './support-requests-routes.ts';
 
 /** The REST API under /api/v1: bearer tokens only (no cookies, so no CSRF surface). */
 export function createApi() {
@@ -51,6 +54,9 @@ export function createApi() {
   slaPolicyRoutes(api);
   slaComplianceRoutes(api);
   statusPageRoutes(api);
+  supportRequestRoutes(api);
+  statusSubscriberRoutes(api);
+  portalInviteRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -8,6 +8,7 @@ import { listContracts } from '../../domain/contracts/read-contracts.ts';
 import type { Contract } from '../../domain/contracts/schemas.ts';
 import { getPlanVersion, listPlans } from '../../domain/plans/read-plans.ts';
 import type { Plan, PlanVersion } from '../../domain/plans/schemas.ts';
+import { type PortalAccess, readPortalAccess } from '../../domain/portal/portal-access.ts';
 import { localDate } from '../../domain/shared/time.ts';
 import { listSites, type Site } from '../../domain/sites/sites.ts';
 import type { AppEnv } from '../env.ts';
@@ -25,6 +26,8 @@ export type ClientForms = Partial<Record<'company' | 'contact' | 'site' | 'contr
 export type ClientView = {
   client: Client;
   contacts: Contact[];
+  /** Portal invitation and last sign-in per contact id. */
+  portalAccess: Record<string, PortalAccess>;
   sites: Site[];
   archivedSites: Site[];
   live: Contract | undefined;
@@ -41,8 +44,9 @@ export type ClientView = {
 async function loadClientView(c: Context<AppEnv>, id: string): Promise<ClientView> {
   const ctx = c.var.ctx;
   const client = await getClient(ctx, id);
-  const [contacts, sites, archivedSites, contracts, plans, addons, settings] = await Promise.all([
+  const [contacts, portalAccess, sites, archivedSites, contracts, plans, addons, settings] = await Promise.all([
     listContacts(ctx, id),
+    readPortalAccess(ctx, id),
     listSites(ctx, { clientId: id, limit: 200 }),
     listSites(ctx, { clientId: id, archived: 'true', limit: 200 }),
     listContracts(ctx, { clientId: id, limit: 200 }),
@@ -54,6 +58,7 @@ async function loadClientView(c: Context<AppEnv>, id: string): Promise<ClientVie
   return {
     client,
     contacts,
+    portalAccess,
     sites: sites.data,
     archivedSites: archivedSites.data,
     live,

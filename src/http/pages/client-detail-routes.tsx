@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { setClientArchived, updateClient } from '../../domain/clients/clients.ts';
 import { addContact, removeContact } from '../../domain/clients/contacts.ts';
+import { inviteContactToPortal } from '../../domain/portal/invite-contact.ts';
 import { createSite, getSite, setSiteArchived } from '../../domain/sites/sites.ts';
 import { notFound } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
@@ -60,6 +61,21 @@ export function registerClientDetail(app: Hono<AppEnv>) {
     const id = c.req.param('id');
     await removeContact(c.var.ctx, c.var.actor, id, c.req.param('contactId'));
     setFlash(c, 'Contact removed.');
+    return c.redirect(`/admin/clients/${id}#contacts-h`, 303);
+  });
+
+  app.post('/admin/clients/:id/contacts/:contactId/portal-invite', async (c) => {
+    const id = c.req.param('id');
+    const form = await readForm(c);
+    const input = {
+      clientId: id,
+      contactId: c.req.param('contactId'),
+      baseUrl: c.var.publicUrl ?? new URL(c.req.url).origin,
+    };
+    const result = await attempt(form, () => inviteContactToPortal(c.var.ctx, c.var.actor, c.var.sendMail, input));
+    if (!result.ok) return renderClientPage(c, id, { page: result }, result.status);
+    const how = result.value.delivery === 'sent' ? 'sent to' : 'stored in the outbox for';
+    setFlash(c, `Portal invitation ${how} ${result.value.email}.`);
     return c.redirect(`/admin/clients/${id}#contacts-h`, 303);
   });
 

@@ -2,7 +2,7 @@ import type { ClientView } from './client-detail-page.tsx';
 import { ContactForm, type FormState, SiteForm } from './client-forms.tsx';
 import { PlanBadge } from './client-list-view.tsx';
 import { ActionButton } from './form-controls.tsx';
-import { CMS_LABELS, LOCALE_LABELS } from './format.ts';
+import { CMS_LABELS, formatDateTime, LOCALE_LABELS } from './format.ts';
 
 export function SitesSection(p: { view: ClientView; csrfToken: string; state?: FormState }) {
   const { client, sites, archivedSites } = p.view;
@@ -95,8 +95,15 @@ export function ContactsSection(p: { view: ClientView; csrfToken: string; state?
                   {' '}
                   · {LOCALE_LABELS[ct.language] ?? ct.language}
                   {ct.phone && ` · ${ct.phone}`}
+                  <PortalAccessNote access={p.view.portalAccess[ct.id]} timeZone={p.view.agencyTimeZone} />
                 </span>
               </span>
+              <ActionButton
+                action={`/admin/clients/${client.id}/contacts/${ct.id}/portal-invite`}
+                csrfToken={p.csrfToken}
+                label={p.view.portalAccess[ct.id]?.invitedAt ? 'Invite to portal again' : 'Invite to portal'}
+                ariaLabel={`Invite ${ct.name} to the client portal`}
+              />
               <ActionButton
                 action={`/admin/clients/${client.id}/contacts/${ct.id}/remove`}
                 csrfToken={p.csrfToken}
@@ -110,4 +117,11 @@ export function ContactsSection(p: { view: ClientView; csrfToken: string; state?
       <ContactForm csrfToken={p.csrfToken} clientId={client.id} clientLocale={client.locale} state={p.state} />
     </section>
   );
+}
+
+function PortalAccessNote(p: { access: ClientView['portalAccess'][string] | undefined; timeZone: string }) {
+  if (!p.access?.invitedAt) return null;
+  return p.access.lastSignInAt
+    ? ` · portal: signed in on ${formatDateTime(p.access.lastSignInAt, p.timeZone)}`
+    : ` · portal: invited on ${formatDateTime(p.access.invitedAt, p.timeZone)}`;
 }

@@ -30,6 +30,7 @@ import { registerSlaBoard } from './sla-board-page.tsx';
 import { registerSlaCalendarPages } from './sla-calendars-pages.tsx';
 import { registerSlaPolicyPages } from './sla-policies-pages.tsx';
 import { registerStatusPagePages } from './status-pages-pages.tsx';
+import { registerSupportPages } from './support-pages.tsx';
 import { registerUserPages } from './users-pages.tsx';
 
 export type { ConsoleOptions };
@@ -130,6 +131,7 @@ export function createConsole(options: ConsoleOptions) {
   registerSlaCalendarPages(app);
   registerSlaPolicyPages(app);
   registerStatusPagePages(app);
+  registerSupportPages(app);
   registerPlanPages(app);
   registerUserPages(app);
   registerSettingsPages(app);

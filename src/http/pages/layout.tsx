@@ -18,6 +18,7 @@ export type Section =
   | 'incidents'
   | 'sla'
   | 'status'
+  | 'support'
   | 'outbox'
   | 'plans'
   | 'users'
@@ -42,6 +43,7 @@ const NAV: Array<{ key: Section; href: string; label: string }> = [
   { key: 'incidents', href: '/admin/incidents', label: 'Incidents' },
   { key: 'sla', href: '/admin/sla', label: 'SLA' },
   { key: 'status', href: '/admin/status-pages', label: 'Status pages' },
+  { key: 'support', href: '/admin/support', label: 'Support' },
   { key: 'outbox', href: '/admin/outbox', label: 'Outbox' },
   { key: 'plans', href: '/admin/plans', label: 'Plans' },
   { key: 'users', href: '/admin/users', label: 'Users & tokens' },

@@ -22,6 +22,7 @@ import { setFlash } from './session.ts';
 import { ComponentsSection, DomainsSection } from './status-pages-components.tsx';
 import { BrandingForm, parseFooterLinksText, SettingsForm } from './status-pages-edit.tsx';
 import { registerPublicUpdatePages } from './status-pages-incident-update.tsx';
+import { registerSubscriberPages } from './status-pages-subscribers.tsx';
 import { NewStatusPageForm, publicPath, StatusPagesTable } from './status-pages-views.tsx';
 import { canManage, shell } from './view.ts';
 
@@ -149,6 +150,7 @@ export function registerStatusPagePages(app: Hono<AppEnv>) {
   });
 
   registerPublicUpdatePages(app);
+  registerSubscriberPages(app);
 }
 
 async function renderList(c: Context<AppEnv>, state?: FormState, status: 200 | 409 | 422 = 200) {
@@ -185,6 +187,7 @@ async function renderPage(c: Context<AppEnv>, id: string, forms: Forms = {}, sta
         subtitle={page.published ? 'Published' : 'Draft: the public address answers “not found” until you publish.'}
       >
         <a href="/admin/status-pages">← Status pages</a>
+        <a href={`/admin/status-pages/${page.id}/subscribers`}>Subscribers</a>
         <a class="btn secondary" href={publicPath(page)}>
           View public page
         </a>

@@ -12,7 +12,11 @@ export type PortalContact = {
   language: Locale;
   /** The client's IANA zone: portal times are shown in it. */
   timeZone: string;
+  /** The agency serving the portal (name, logo), set by the session middleware for the layout. */
+  agency?: PortalAgency;
 };
+
+export type PortalAgency = { name: string; logoUrl: string | null };
 
 export type PortalEnv = {
   Variables: {

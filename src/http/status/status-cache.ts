@@ -4,7 +4,13 @@ import { loadPublicStatus } from '../../domain/statuspage/load-public-status.ts'
 import type { PublicPageKey, PublicStatus } from '../../domain/statuspage/public-types.ts';
 import { publicStatusVersion } from '../../domain/statuspage/public-version.ts';
 
-export type Rendered = { body: string; etag: string; contentType: string };
+export type Rendered = {
+  body: string;
+  etag: string;
+  contentType: string;
+  /** Compressed once per rendering, on first request that accepts gzip. */
+  gzipped?: Uint8Array;
+};
 
 type Entry = {
   stamp: string;

@@ -10,6 +10,7 @@ import {
 import { pageText } from './page-text.ts';
 import { hasResponseTimes, ResponseChart } from './response-chart.tsx';
 import { type Links, StatusLayout } from './status-layout.tsx';
+import { SubscribeForm } from './subscribe-views.tsx';
 import { BarLegend, UptimeBars } from './uptime-bars.tsx';
 
 /** Components in display order, gathered under their group names (ungrouped ones stay where they are). */
@@ -119,6 +120,8 @@ export function StatusPageView(p: { status: PublicStatus; links: Links }) {
           )}
         </div>
       </section>
+
+      <SubscribeForm text={text} links={links} />
     </StatusLayout>
   );
 }

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { Ctx } from '../../domain/context.ts';
 import { isOurDomain } from '../../domain/statuspage/is-our-domain.ts';
@@ -8,6 +9,7 @@ import { createStatusCache, type StatusCacheOptions } from './status-cache.ts';
 import { renderAtom, renderRss } from './status-feeds.ts';
 import { renderStatusJson } from './status-json.ts';
 import { IncidentPageView, StatusPageView } from './status-page.tsx';
+import { createSubscribeHandler, type SubscribeDeps } from './subscribe-routes.tsx';
 
 export type StatusRouteDeps = {
   ctx: Ctx;
@@ -16,6 +18,9 @@ export type StatusRouteDeps = {
   /** Peers whose X-Forwarded-Host is believed (STEWARD_TRUSTED_PROXIES). */
   trustedProxies?: string[];
   statusCache?: StatusCacheOptions;
+  /** Subscription confirmations (subscribe-routes.tsx); mail is only logged without it. */
+  sendMail?: SubscribeDeps['sendMail'];
+  logger?: SubscribeDeps['logger'];
 };
 
 type View = { kind: 'html' | 'json' | 'atom' | 'rss' } | { kind: 'incident'; publicId: string };
@@ -28,9 +33,10 @@ const CONTENT_TYPES = {
   incident: 'text/html; charset=utf-8',
 };
 
-// No scripts, no frames, no forms on a public page: only its own styles and the agency's images.
+// No scripts, no frames on a public page: only its own styles, the agency's images, and the
+// subscription form posting to the page itself.
 const CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; base-uri 'none'; form-action 'self'";
 const HOST_TTL_MS = 5000;
 const MAX_HOSTS = 5000;
 
@@ -44,6 +50,7 @@ export function createStatusRoutes(deps: StatusRouteDeps) {
   const proxies = trustedProxyList(deps.trustedProxies ?? []);
   const ownHost = deps.publicUrl ? new URL(deps.publicUrl).hostname.toLowerCase() : undefined;
   const hosts = new Map<string, { attached: boolean; checkedAtMs: number }>();
+  const subscriptions = createSubscribeHandler(deps);
 
   async function isAttached(host: string): Promise<boolean> {
     const nowMs = deps.ctx.clock.now();
@@ -62,20 +69,31 @@ export function createStatusRoutes(deps: StatusRouteDeps) {
     const kindKey = view.kind === 'incident' ? `incident:${view.publicId}` : view.kind;
     const rendered = await cache.render(key, `${kindKey}|${base}`, (status) => build(status, view, home, base));
     if (!rendered) return notFound(c);
-    c.header('ETag', rendered.etag);
+    // A page with 90 days of bars per component is large and mostly repetitive markup: gzip it
+    // once per rendering (kept with it in the cache), not once per request. Each encoding has its
+    // own ETag, as HTTP caches expect of variants.
+    const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+    const etag = gzip ? rendered.etag.replace(/"$/, '-gz"') : rendered.etag;
+    c.header('ETag', etag);
+    c.header('Vary', 'Accept-Encoding');
     c.header('Cache-Control', 'public, max-age=15');
     c.header('X-Content-Type-Options', 'nosniff');
     if (view.kind === 'html' || view.kind === 'incident') c.header('Content-Security-Policy', CSP);
     const sent = c.req.header('if-none-match');
-    if (sent?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === rendered.etag)) return c.body(null, 304);
+    if (sent?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
     c.header('Content-Type', rendered.contentType);
-    return c.body(rendered.body, 200);
+    if (!gzip) return c.body(rendered.body, 200);
+    rendered.gzipped ??= gzipSync(rendered.body);
+    c.header('Content-Encoding', 'gzip');
+    return c.body(rendered.gzipped as Uint8Array<ArrayBuffer>, 200);
   }
 
   const customDomains: MiddlewareHandler<AppEnv> = async (c, next) => {
     const host = requestedHost(c, proxies);
     if (host === null || host === ownHost || !(await isAttached(host))) return next();
     // A custom domain shows its status page and nothing else: never the console or the API.
+    const subscription = await subscriptions(c, { host }, '', origin(c, host), c.req.path);
+    if (subscription) return subscription;
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD')
       return c.text('Method not allowed', 405, { Allow: 'GET, HEAD' });
     const view = viewOf(c.req.path);
@@ -90,13 +108,16 @@ export function createStatusRoutes(deps: StatusRouteDeps) {
   });
   routes.get('/status/:slug/*', (c) => slugRoute(c));
   routes.get('/status/:slug', (c) => slugRoute(c));
+  routes.post('/status/:slug/*', (c) => slugRoute(c));
 
-  function slugRoute(c: Context) {
+  async function slugRoute(c: Context) {
     const slug = c.req.param('slug') ?? '';
     const home = `/status/${slug}`;
-    const view = viewOf(c.req.path.slice(home.length) || '/');
-    if (!view) return notFound(c);
     const base = `${deps.publicUrl?.replace(/\/+$/, '') ?? origin(c, null)}${home}`;
+    const subscription = await subscriptions(c, { slug }, home, base, c.req.path.slice(home.length));
+    if (subscription) return subscription;
+    const view = c.req.method === 'POST' ? undefined : viewOf(c.req.path.slice(home.length) || '/');
+    if (!view) return notFound(c);
     return respond(c, { slug }, home, base, view);
   }
 

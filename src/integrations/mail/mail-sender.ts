@@ -30,6 +30,10 @@ export function createMailSender(options: {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        ...(mail.listUnsubscribeUrl && {
+          list: { unsubscribe: { url: mail.listUnsubscribeUrl, comment: 'Unsubscribe' } },
+          headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        }),
         signal: AbortSignal.timeout(options.timeoutMs),
       });
       return { delivery: 'sent' };
