@@ -120,7 +120,7 @@ export function IncidentView(p: {
       <TimesIn k={k} />
       {i.waitingForClient && <p class="notice">{k.t('incident.waiting')}</p>}
       <section class="card">
-        <dl>
+        <dl class="facts">
           <dt>{k.t('incident.site')}</dt>
           <dd>
             <a href={`/portal/sites/${i.siteId}`}>{i.siteName}</a>

@@ -30,12 +30,16 @@ h3 { font-size:1rem; margin:0 0 .5rem; }
 .card { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:1rem 1.25rem; margin-bottom:1rem; }
 .card > h2:first-child { margin-top:0; }
 .grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(240px,1fr)); gap:1rem; }
+/* Cards in a grid are spaced by its gap; the grid itself keeps the cards' bottom margin. */
+.grid > .card { margin-bottom:0; } main > .grid { margin-bottom:1rem; }
 .badge { display:inline-block; padding:.1rem .55rem; border-radius:999px; font-size:.8rem; font-weight:600; border:1px solid currentColor; }
 .badge.ok { color:var(--ok); } .badge.warn { color:var(--warn); } .badge.err { color:var(--err); } .badge.muted { color:var(--muted); }
 table { width:100%; border-collapse:collapse; }
 th, td { text-align:left; padding:.5rem .6rem; border-bottom:1px solid var(--line); vertical-align:top; }
 th { font-size:.85rem; color:var(--muted); font-weight:600; }
 .table-wrap { overflow-x:auto; }
+.facts { display:grid; grid-template-columns:max-content 1fr; gap:.4rem 1.5rem; margin:0; }
+.facts dt { color:var(--muted); } .facts dd { margin:0; }
 .flash { background:#ecfdf3; border:1px solid #abefc6; color:#05603a; padding:.6rem .9rem; border-radius:8px; }
 .notice { background:#eff4ff; border:1px solid #c7d7fe; padding:.6rem .9rem; border-radius:8px; }
 .error-summary { background:#fef3f2; border:1px solid #fecdca; color:var(--err); padding:.6rem .9rem; border-radius:8px; margin-bottom:1rem; }

@@ -64,7 +64,9 @@ export function createSubscribeHandler(deps: SubscribeDeps) {
       c.header('Cache-Control', 'no-store');
       c.header('Content-Security-Policy', CSP);
       c.header('X-Content-Type-Options', 'nosniff');
-      c.header('Referrer-Policy', 'no-referrer'); // the URL holds a secret
+      // The URL holds a secret: no referrer to other sites. Not 'no-referrer': Chromium would then send
+      // "Origin: null" with the confirm button's POST, and sameOrigin() would refuse it.
+      c.header('Referrer-Policy', 'same-origin');
       return c.html(`<!doctype html>${node}`, status);
     };
 
