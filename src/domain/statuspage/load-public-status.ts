@@ -48,6 +48,7 @@ export async function loadPublicStatus(ctx: Ctx, key: PublicPageKey, nowMs: numb
     const timeline = componentTimeline(c, incidents, nowMs);
     timeline.maintenance = windowRowsIntervals(windows, site, fromMs, nowMs);
     timeline.latency = dailyLatency(days, latencyMonitorIds(c), latency);
+    timeline.answersChecks = c.monitors.some((m) => m.kind !== 'heartbeat');
     const inMaintenance = windowRowsIntervals(windows, site, nowMs, nowMs + 1).length > 0;
     return {
       id: c.id,

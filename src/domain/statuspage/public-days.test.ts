@@ -20,6 +20,21 @@ describe('buildDays', () => {
   const days = localDays(Date.UTC(2026, 2, 30, 12), 'Europe/Madrid', 3);
   const nowMs = Date.UTC(2026, 2, 30, 12);
 
+  it('shows a past day on which no check answered and nothing happened as no data, not as a perfect day', () => {
+    const timeline = {
+      measuredFromMs: Date.UTC(2026, 2, 20),
+      measuredToMs: nowMs,
+      incidents: [],
+      maintenance: [],
+      latency: new Map([[0, { count: 4, sumMs: 400 }]]),
+    };
+    const checked = buildDays(days, nowMs, { ...timeline, answersChecks: true });
+    expect(checked.map((d) => d.uptimeRatio)).toEqual([1, null, 1]); // today is never "no data" yet
+    // A heartbeat-only component has no response times to go by: its days stay measured by incidents.
+    const heartbeats = buildDays(days, nowMs, { ...timeline, answersChecks: false });
+    expect(heartbeats.map((d) => d.uptimeRatio)).toEqual([1, 1, 1]);
+  });
+
   it('measures the 23-hour day over 23 hours and leaves the future and unmonitored time out', () => {
     const built = buildDays(days, nowMs, {
       measuredFromMs: Date.UTC(2026, 2, 28, 11), // monitoring began at noon local on the first day

@@ -38,6 +38,8 @@ export type ComponentTimeline = {
   maintenance: Interval[];
   /** Latency sums per day index. */
   latency: Map<number, { count: number; sumMs: number }>;
+  /** The component has checks that answer with a response time (not only heartbeats). */
+  answersChecks?: boolean;
 };
 
 /**
@@ -56,6 +58,11 @@ export function buildDays(days: LocalDay[], nowMs: number, t: ComponentTimeline)
       return { ...day, uptimeRatio: null, downtimeMs: 0, maintenanceMs: 0, incidents, avgResponseMs };
     }
     const f = computeUptime(fromMs, toMs, t.incidents, t.maintenance);
+    // A past day on which no check answered and nothing happened was not measured (the monitor
+    // was paused, or no checks ran): it is shown as "no data", not as a perfect day.
+    if (t.answersChecks && !lat && incidents === 0 && f.excludedMs === 0 && day.endMs <= nowMs) {
+      return { ...day, uptimeRatio: null, downtimeMs: 0, maintenanceMs: 0, incidents, avgResponseMs };
+    }
     return {
       ...day,
       uptimeRatio: f.uptimeRatio,
