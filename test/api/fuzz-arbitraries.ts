@@ -108,6 +108,9 @@ function plausibleFor(name: string, ids: IdPool): fc.Arbitrary<unknown> | undefi
     slug: () => fc.oneof(fc.constantFrom('acme-status', 'Acme', '-bad-'), plainCode),
     brandColor: () => fc.constantFrom('#14213d', '#FFFFFF', 'red'),
     accentColor: () => fc.constantFrom('#0f766e', '#ffff00'),
+    // Alert channels: valid recipients and hook URLs, so e-mail channels reach the use case as
+    // often as webhook ones (otherwise a run of 60 can miss it entirely).
+    addresses: () => fc.constantFrom('ops@agency.test', ['a@agency.test', 'b@agency.test'], 'not-an-address'),
     calendarId: () => fc.oneof(pick('calendars'), fc.constant('cal_24x7')),
     slaPolicyId: () => fc.oneof(pick('policies'), fc.constant(null)),
     weeklyHours: () =>
