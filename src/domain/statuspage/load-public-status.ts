@@ -5,7 +5,7 @@ import { buildDays, type ComponentTimeline, dayIndexOf, type LocalDay, localDays
 import { buildPublicIncidents } from './public-incidents.ts';
 import { loadHourLatency } from './public-latency.ts';
 import { buildPublicMaintenance } from './public-maintenance.ts';
-import { findServablePage } from './public-page.ts';
+import { findServablePage, toPublicPage } from './public-page.ts';
 import {
   type IncidentRow,
   loadIncidents,
@@ -16,7 +16,6 @@ import {
 } from './public-sources.ts';
 import { componentStatus, overallStatus } from './public-state.ts';
 import type { PublicComponent, PublicPageKey, PublicStatus } from './public-types.ts';
-import { parseFooterLinks } from './schemas.ts';
 
 export const PUBLIC_DAYS = 90;
 
@@ -61,18 +60,7 @@ export async function loadPublicStatus(ctx: Ctx, key: PublicPageKey, nowMs: numb
   });
   const { active, past } = buildPublicIncidents(components, incidents, texts, fromMs);
   return {
-    page: {
-      slug: row.slug,
-      title: row.title,
-      language: row.language,
-      timeZone: row.time_zone,
-      logoUrl: row.logo_url,
-      faviconUrl: row.favicon_url,
-      brandColor: row.brand_color,
-      accentColor: row.accent_color,
-      footerLinks: parseFooterLinks(row.footer_links),
-      showPoweredBy: servable.showPoweredBy,
-    },
+    page: toPublicPage(servable),
     generatedAt: nowMs,
     fromMs,
     dayCount: days.length,

@@ -1,7 +1,8 @@
 import type { Executor, StatusPagesTable } from '../../storage/schema.ts';
 import { normalizeHostname } from './hostname.ts';
 import { livePlanFeatures } from './plan-gate.ts';
-import type { PublicPageKey } from './public-types.ts';
+import type { PublicPage, PublicPageKey } from './public-types.ts';
+import { parseFooterLinks } from './schemas.ts';
 
 export type ServablePage = { row: StatusPagesTable; showPoweredBy: boolean };
 
@@ -40,4 +41,20 @@ export async function findServablePage(db: Executor, key: PublicPageKey): Promis
   const plan = await livePlanFeatures(db, row.client_id);
   if (plan?.features.statusPage !== true) return undefined;
   return { row, showPoweredBy: !(row.hide_powered_by === 1 && plan.features.hidePoweredBy === true) };
+}
+
+/** What a visitor may see of a page's settings (its branding and language, nothing internal). */
+export function toPublicPage({ row, showPoweredBy }: ServablePage): PublicPage {
+  return {
+    slug: row.slug,
+    title: row.title,
+    language: row.language,
+    timeZone: row.time_zone,
+    logoUrl: row.logo_url,
+    faviconUrl: row.favicon_url,
+    brandColor: row.brand_color,
+    accentColor: row.accent_color,
+    footerLinks: parseFooterLinks(row.footer_links),
+    showPoweredBy,
+  };
 }

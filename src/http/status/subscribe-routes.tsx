@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
 import type { Ctx } from '../../domain/context.ts';
-import { findServablePage } from '../../domain/statuspage/public-page.ts';
-import type { PublicPage, PublicPageKey } from '../../domain/statuspage/public-types.ts';
-import { parseFooterLinks } from '../../domain/statuspage/schemas.ts';
+import { findServablePage, toPublicPage } from '../../domain/statuspage/public-page.ts';
+import type { PublicPageKey } from '../../domain/statuspage/public-types.ts';
 import { mailText, type SendMail, sendAndLog, subscriberMail } from '../../domain/statuspage/subscriber-mail.ts';
 import {
   confirmSubscription,
@@ -13,7 +12,6 @@ import {
   requestSubscription,
   unsubscribe,
 } from '../../domain/statuspage/subscribers.ts';
-import type { StatusPagesTable } from '../../storage/schema.ts';
 import { toAppError } from '../errors.ts';
 import { clientIp } from '../pages/session.ts';
 import { createIpRateLimiter, type IpRateLimiter } from './ip-rate-limit.ts';
@@ -56,7 +54,7 @@ export function createSubscribeHandler(deps: SubscribeDeps) {
     const servable = await findServablePage(deps.ctx.db, key);
     if (!servable) return null;
     const row = servable.row;
-    const page = publicPage(row, servable.showPoweredBy);
+    const page = toPublicPage(servable);
     const text = pageText(page.language, page.timeZone);
     const frame = { page, text, links: { home } };
     const { t } = text;
@@ -164,19 +162,4 @@ function sameOrigin(c: Context, base: string): boolean {
   } catch {
     return false;
   }
-}
-
-function publicPage(row: StatusPagesTable, showPoweredBy: boolean): PublicPage {
-  return {
-    slug: row.slug,
-    title: row.title,
-    language: row.language,
-    timeZone: row.time_zone,
-    logoUrl: row.logo_url,
-    faviconUrl: row.favicon_url,
-    brandColor: row.brand_color,
-    accentColor: row.accent_color,
-    footerLinks: parseFooterLinks(row.footer_links),
-    showPoweredBy,
-  };
 }
