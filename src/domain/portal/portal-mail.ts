@@ -1,8 +1,8 @@
 import { translator } from '../../i18n/catalog.ts';
 import { portalAuthCatalog } from '../../i18n/portal-auth.ts';
-import { newId } from '../../ids.ts';
 import type { OutgoingMail } from '../alerts/senders.ts';
 import type { Ctx } from '../context.ts';
+import { logMail } from '../shared/mail-log.ts';
 import { LOCALES, type Locale } from '../shared/validation.ts';
 
 /** Sends one mail: SMTP when configured, else 'stored' for the console's outbox. */
@@ -57,19 +57,7 @@ export async function sendPortalMail(ctx: Ctx, sendMail: SendMail, input: Portal
   // A sent mail's link is a live credential: the log keeps it only when the log is the delivery
   // (no SMTP: staff forward the mail from the outbox).
   const logged = delivery === 'sent' ? renderPortalMail({ ...input, url: redactSecret(input.url) }) : mail;
-  await ctx.db
-    .insertInto('mail_messages')
-    .values({
-      id: newId('mail'),
-      alert_id: null,
-      to_address: input.to,
-      subject: logged.subject,
-      text_body: logged.text,
-      html_body: logged.html,
-      status: delivery,
-      created_at: ctx.clock.now(),
-    })
-    .execute();
+  await logMail(ctx.db, logged, delivery, ctx.clock.now());
   return delivery;
 }
 

@@ -1,9 +1,9 @@
 import { translator } from '../../i18n/catalog.ts';
 import { portalCatalog } from '../../i18n/portal.ts';
-import { newId } from '../../ids.ts';
 import type { Executor } from '../../storage/schema.ts';
 import type { OutgoingMail } from '../alerts/senders.ts';
 import type { Ctx } from '../context.ts';
+import { logMail } from '../shared/mail-log.ts';
 import { LOCALES, type Locale } from '../shared/validation.ts';
 import type { SupportRequestDetail } from './support-request-schemas.ts';
 
@@ -110,18 +110,6 @@ export async function deliverSupportMail(ctx: Ctx, deps: SupportMailDeps | undef
       status = 'stored';
     }
   }
-  await ctx.db
-    .insertInto('mail_messages')
-    .values({
-      id: newId('mail'),
-      alert_id: null,
-      to_address: mail.to.join(', '),
-      subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html,
-      status,
-      created_at: ctx.clock.now(),
-    })
-    .execute();
+  await logMail(ctx.db, mail, status, ctx.clock.now());
   return status;
 }

@@ -1,9 +1,9 @@
 import { translator } from '../../i18n/catalog.ts';
 import { formatDateTimeIn, formatDurationMinutes } from '../../i18n/format.ts';
 import { statusPageCatalog } from '../../i18n/status-page.ts';
-import { newId } from '../../ids.ts';
 import type { Executor } from '../../storage/schema.ts';
 import type { OutgoingMail } from '../alerts/senders.ts';
+import { logMail } from '../shared/mail-log.ts';
 import type { Locale } from '../shared/validation.ts';
 
 /** How mail leaves Steward (SMTP, or 'stored' for the console's outbox); built in src/integrations. */
@@ -59,19 +59,7 @@ export function subscriberMail(p: {
 /** Sends and records the message in the mail log (the console's outbox). */
 export async function sendAndLog(db: Executor, send: SendMail, mail: OutgoingMail, nowMs: number): Promise<void> {
   const { delivery } = await send(mail);
-  await db
-    .insertInto('mail_messages')
-    .values({
-      id: newId('mail'),
-      alert_id: null,
-      to_address: mail.to.join(', '),
-      subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html,
-      status: delivery,
-      created_at: nowMs,
-    })
-    .execute();
+  await logMail(db, mail, delivery, nowMs);
 }
 
 function escapeHtml(s: string): string {
