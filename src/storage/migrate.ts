@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005_alerts.ts';
 import * as m0006 from './migrations/0006_sla.ts';
 import * as m0007 from './migrations/0007_status_pages.ts';
 import * as m0008 from './migrations/0008_portal.ts';
+import * as m0009 from './migrations/0009_worklog_reports.ts';
 import type { Db } from './schema.ts';
 
 // Migrations are imported statically so they work the same from sources, tests and the CLI.
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_sla': m0006,
   '0007_status_pages': m0007,
   '0008_portal': m0008,
+  '0009_worklog_reports': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,6 +13,8 @@ export type AgencySettingsTable = {
   /** Set once, when the first owner is created through first-run setup. */
   owner_created_at: number | null;
   updated_at: number;
+  /** Reports' accent colour (#rrggbb); null: the default. */
+  brand_color: string | null;
 };
 
 export type UsersTable = {
@@ -498,6 +500,12 @@ export type Database = {
   support_messages: SupportMessagesTable;
   status_subscribers: StatusSubscribersTable;
   subscriber_notifications: SubscriberNotificationsTable;
+  work_entries: WorkEntriesTable;
+  site_components: SiteComponentsTable;
+  hour_blocks: HourBlocksTable;
+  ingest_keys: IngestKeysTable;
+  reports: ReportsTable;
+  report_deliveries: ReportDeliveriesTable;
 };
 
 export type Db = Kysely<Database>;
@@ -564,4 +572,114 @@ export type IncidentPublicTable = {
   title: string;
   updated_by: string | null;
   updated_at: number;
+};
+
+export type WorkKind = 'backup' | 'update' | 'security' | 'performance' | 'support' | 'content' | 'other';
+/** included: covered by the plan (consumes the month's hours); billable: charged on top. */
+export type WorkBilling = 'included' | 'billable';
+export type WorkSource = 'console' | 'api' | 'cli' | 'ingest' | 'heartbeat';
+
+export type WorkEntriesTable = {
+  id: string;
+  client_id: string;
+  /** Null: work for the client as a whole (e.g. a support call). */
+  site_id: string | null;
+  kind: WorkKind;
+  performed_at: number;
+  performed_by_user_id: string | null;
+  /** Who did it, as shown to the client ("Ana", "Backup job"). */
+  performed_by: string;
+  duration_min: number;
+  billing: WorkBilling;
+  /** Client-visible, in the client's words. */
+  description: string;
+  /** JSON, per kind: backup {sizeBytes, location}, update {component, componentKind, fromVersion, toVersion}, security {result, findings}. */
+  details: string;
+  source: WorkSource;
+  /** Idempotency: "ingest:<keyId>:<externalId>" or "heartbeat:<pingId>"; null for entries typed in. */
+  dedupe_key: string | null;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+};
+
+export type ComponentKind = 'core' | 'plugin' | 'theme' | 'other';
+
+export type SiteComponentsTable = {
+  id: string;
+  site_id: string;
+  kind: ComponentKind;
+  name: string;
+  installed_version: string;
+  /** Null: unknown. */
+  latest_version: string | null;
+  /** 1 when the pending update fixes a security issue. */
+  security: number;
+  /** When an update (latest ≠ installed) was first known; null when up to date. */
+  pending_since: number | null;
+  created_at: number;
+  updated_at: number;
+  removed_at: number | null;
+};
+
+export type HourBlocksTable = {
+  id: string;
+  client_id: string;
+  minutes: number;
+  /** YYYY-MM-DD in the client's zone. */
+  purchased_on: string;
+  /** YYYY-MM-DD, last day usable (client's zone); null: no expiry. */
+  expires_on: string | null;
+  price_minor: number | null;
+  currency: string | null;
+  note: string;
+  created_at: number;
+  archived_at: number | null;
+};
+
+export type IngestKeysTable = {
+  id: string;
+  name: string;
+  /** HMAC secret; kept to verify signatures (shown once on creation). */
+  secret: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+};
+
+export type ReportKind = 'monthly' | 'quarterly';
+
+export type ReportsTable = {
+  id: string;
+  client_id: string;
+  /** Null: the whole client. */
+  site_id: string | null;
+  /** site_id, or '' for the whole client (unique with client, kind and period). */
+  scope_key: string;
+  kind: ReportKind;
+  /** "2026-03" or "2026-Q1". */
+  period: string;
+  language: string;
+  /** JSON of the report's data (ReportData); HTML and PDF are rendered from it. */
+  data: string;
+  html: string;
+  pdf_base64: string;
+  pdf_sha256: string;
+  generated_at: number;
+  /** "schedule", or the user / "cli" that asked. */
+  generated_by: string;
+  /** Set by the one process that sends it (conditional update). */
+  delivery_claimed_at: number | null;
+  delivered_at: number | null;
+};
+
+export type ReportDeliveriesTable = {
+  id: string;
+  report_id: string;
+  contact_id: string | null;
+  to_address: string;
+  status: 'sent' | 'stored' | 'failed';
+  error: string | null;
+  pdf_sha256: string;
+  created_at: number;
 };

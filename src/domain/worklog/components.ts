@@ -1,0 +1,30 @@
+import type { Actor, Ctx } from '../context.ts';
+
+// STUB (owned by the components helper): replaced by the real use cases.
+
+export type SiteComponentView = {
+  id: string;
+  siteId: string;
+  kind: 'core' | 'plugin' | 'theme' | 'other';
+  name: string;
+  installedVersion: string;
+  latestVersion: string | null;
+  security: boolean;
+  updatePending: boolean;
+  pendingSince: string | null;
+  updatedAt: string;
+};
+
+/**
+ * Upserts a site's components from a list ({kind, name, installedVersion, latestVersion?, security?}).
+ * With replace: true, components not in the list are marked removed (a full inventory from a connector).
+ */
+export async function syncSiteComponents(
+  _ctx: Ctx,
+  _actor: Actor,
+  _siteId: string,
+  _input: unknown,
+  _opts: { replace: boolean },
+): Promise<SiteComponentView[]> {
+  throw new Error('not implemented');
+}
