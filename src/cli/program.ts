@@ -3,14 +3,19 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './admin-commands.ts';
 import { registerBackupCommand } from './backup-command.ts';
 import { registerClientsCommands } from './clients-commands.ts';
+import { registerComponentsCommands } from './components-commands.ts';
+import { registerHoursCommands } from './hours-commands.ts';
 import { registerIncidentsCommands } from './incidents-commands.ts';
+import { registerIngestCommands } from './ingest-commands.ts';
 import { registerMaintenanceCommands } from './maintenance-commands.ts';
 import { registerMonitorsCommands } from './monitors-commands.ts';
 import { registerPlansCommands } from './plans-commands.ts';
+import { registerReportsCommands } from './reports-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
 import { registerSitesCommands } from './sites-commands.ts';
 import { registerSlaCommands } from './sla-commands.ts';
 import { registerTokenCommands } from './token-commands.ts';
+import { registerWorkCommands } from './work-commands.ts';
 
 function readVersion(): string {
   const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -42,6 +47,11 @@ export function createProgram(): Command {
   registerIncidentsCommands(program);
   registerMaintenanceCommands(program);
   registerSlaCommands(program);
+  registerReportsCommands(program);
+  registerIngestCommands(program);
+  registerHoursCommands(program);
+  registerComponentsCommands(program);
+  registerWorkCommands(program);
   registerBackupCommand(program);
 
   program.addHelpText(

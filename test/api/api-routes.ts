@@ -1,11 +1,16 @@
+import { COMPONENT_API_ROUTES } from './components-routes-list.ts';
+import { HOUR_API_ROUTES } from './hours-routes-list.ts';
+import { INGEST_KEY_API_ROUTES } from './ingest-keys-routes-list.ts';
 import { MONITORING_API_ROUTES } from './monitoring-routes-list.ts';
 import { PORTAL_API_ROUTES } from './portal-routes-list.ts';
+import { REPORT_API_ROUTES } from './reports-routes-list.ts';
 import { SLA_CALENDAR_API_ROUTES } from './sla-calendar-routes-list.ts';
 import { SLA_COMPLIANCE_API_ROUTES } from './sla-compliance-routes-list.ts';
 import { SLA_POLICY_API_ROUTES } from './sla-policy-routes-list.ts';
 import { STATUS_PAGE_API_ROUTES } from './status-pages-routes-list.ts';
 import { STATUS_SUBSCRIBER_API_ROUTES } from './status-subscribers-routes-list.ts';
 import { SUPPORT_REQUEST_API_ROUTES } from './support-requests-routes-list.ts';
+import { WORK_ENTRY_API_ROUTES } from './work-entries-routes-list.ts';
 
 /**
  * Every route of the REST API, as the OpenAPI document names them. openapi.test.ts checks that the
@@ -69,6 +74,11 @@ export const API_ROUTES = [
   ...SLA_POLICY_API_ROUTES,
   ...SLA_COMPLIANCE_API_ROUTES,
   ...SUPPORT_REQUEST_API_ROUTES,
+  ...WORK_ENTRY_API_ROUTES,
+  ...COMPONENT_API_ROUTES,
+  ...HOUR_API_ROUTES,
+  ...INGEST_KEY_API_ROUTES,
+  ...REPORT_API_ROUTES,
   ...PORTAL_API_ROUTES,
 ] as const;
 

@@ -5,12 +5,16 @@ import type { AppEnv } from '../env.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { alertRoutes } from './alerts-routes.ts';
 import { clientRoutes } from './clients-routes.ts';
+import { componentRoutes } from './components-routes.ts';
 import { contractRoutes } from './contracts-routes.ts';
+import { hourRoutes } from './hours-routes.ts';
 import { incidentRoutes } from './incidents-routes.ts';
+import { ingestKeyRoutes } from './ingest-keys-routes.ts';
 import { maintenanceRoutes } from './maintenance-routes.ts';
 import { monitorRoutes } from './monitoring-routes.ts';
 import { planRoutes } from './plans-routes.ts';
 import { portalInviteRoutes } from './portal-invite-routes.ts';
+import { reportRoutes } from './reports-routes.ts';
 import { siteRoutes } from './sites-routes.ts';
 import { slaCalendarRoutes } from './sla-calendars-routes.ts';
 import { slaComplianceRoutes } from './sla-compliance-routes.ts';
@@ -18,6 +22,7 @@ import { slaPolicyRoutes } from './sla-policies-routes.ts';
 import { statusPageRoutes } from './status-pages-routes.ts';
 import { statusSubscriberRoutes } from './status-subscribers-routes.ts';
 import { supportRequestRoutes } from './support-requests-routes.ts';
+import { workEntryRoutes } from './work-entries-routes.ts';
 
 /** The REST API under /api/v1: bearer tokens only (no cookies, so no CSRF surface). */
 export function createApi() {
@@ -57,6 +62,11 @@ export function createApi() {
   supportRequestRoutes(api);
   statusSubscriberRoutes(api);
   portalInviteRoutes(api);
+  reportRoutes(api);
+  ingestKeyRoutes(api);
+  hourRoutes(api);
+  componentRoutes(api);
+  workEntryRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -8,12 +8,15 @@ import type { AppEnv } from '../env.ts';
 import { statusByCode, toAppError } from '../errors.ts';
 import { registerClientPages } from './clients-pages.tsx';
 import { registerDashboard } from './dashboard-page.tsx';
+import { registerHoursPages } from './hours-pages.tsx';
 import { registerIncidentPages } from './incidents-pages.tsx';
+import { registerIngestKeyPages } from './ingest-keys-pages.tsx';
 import { CsrfField, ErrorSummary, Field, type FieldErrors, fieldErrors, Layout } from './layout.tsx';
 import { registerMaintenancePages } from './maintenance-pages.tsx';
 import { registerMonitorPages } from './monitors-pages.tsx';
 import { registerOutboxPages } from './outbox-pages.tsx';
 import { registerPlanPages } from './plans-pages.tsx';
+import { registerReportPages } from './reports-pages.tsx';
 import {
   type ConsoleOptions,
   clearSessionCookie,
@@ -31,7 +34,9 @@ import { registerSlaCalendarPages } from './sla-calendars-pages.tsx';
 import { registerSlaPolicyPages } from './sla-policies-pages.tsx';
 import { registerStatusPagePages } from './status-pages-pages.tsx';
 import { registerSupportPages } from './support-pages.tsx';
+import { registerUpdatesPages } from './updates-pages.tsx';
 import { registerUserPages } from './users-pages.tsx';
+import { registerWorkPages } from './work-pages.tsx';
 
 export type { ConsoleOptions };
 
@@ -132,6 +137,11 @@ export function createConsole(options: ConsoleOptions) {
   registerSlaPolicyPages(app);
   registerStatusPagePages(app);
   registerSupportPages(app);
+  registerReportPages(app);
+  registerIngestKeyPages(app);
+  registerHoursPages(app);
+  registerUpdatesPages(app);
+  registerWorkPages(app);
   registerPlanPages(app);
   registerUserPages(app);
   registerSettingsPages(app);

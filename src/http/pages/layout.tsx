@@ -19,6 +19,9 @@ export type Section =
   | 'sla'
   | 'status'
   | 'support'
+  | 'work'
+  | 'updates'
+  | 'reports'
   | 'outbox'
   | 'plans'
   | 'users'
@@ -44,6 +47,9 @@ const NAV: Array<{ key: Section; href: string; label: string }> = [
   { key: 'sla', href: '/admin/sla', label: 'SLA' },
   { key: 'status', href: '/admin/status-pages', label: 'Status pages' },
   { key: 'support', href: '/admin/support', label: 'Support' },
+  { key: 'work', href: '/admin/work', label: 'Work log' },
+  { key: 'updates', href: '/admin/updates', label: 'Updates' },
+  { key: 'reports', href: '/admin/reports', label: 'Reports' },
   { key: 'outbox', href: '/admin/outbox', label: 'Outbox' },
   { key: 'plans', href: '/admin/plans', label: 'Plans' },
   { key: 'users', href: '/admin/users', label: 'Users & tokens' },

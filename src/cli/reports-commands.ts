@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+// STUB (owned by the reports helper).
+export function registerReportsCommands(_program: Command): void {}

@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+// STUB (owned by the worklog helper).
+export function registerWorkCommands(_program: Command): void {}

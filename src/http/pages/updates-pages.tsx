@@ -1,0 +1,5 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+
+// STUB (owned by the components helper).
+export function registerUpdatesPages(_app: Hono<AppEnv>) {}

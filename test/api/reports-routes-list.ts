@@ -1,0 +1,2 @@
+/** The reports routes; api-routes.ts adds them to API_ROUTES. */
+export const REPORT_API_ROUTES = [] as const;
