@@ -28,3 +28,14 @@ export async function syncSiteComponents(
 ): Promise<SiteComponentView[]> {
   throw new Error('not implemented');
 }
+
+/**
+ * Called by the worklog when an `update` entry for a site is saved (inside its transaction): the
+ * component's installed version becomes toVersion (created if unknown), clearing a pending update.
+ */
+export async function noteComponentUpdated(
+  _db: import('../../storage/schema.ts').Executor,
+  _v: { siteId: string; kind: 'core' | 'plugin' | 'theme' | 'other'; name: string; toVersion: string; atMs: number },
+): Promise<void> {
+  // STUB: a no-op until the components helper implements it.
+}
